@@ -1,0 +1,72 @@
+from base64 import b32encode
+
+import segno
+from django.contrib import auth, messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .forms import LoginForm, OTPSetupForm
+
+
+def _next_url(request: HttpRequest) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        return url
+    return "/"
+
+
+def login(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        auth.login(request, form.user)
+        if form.device is None:
+            return redirect("accounts:otp_setup")
+        otp_login(request, form.device)
+        return redirect(_next_url(request))
+    return render(
+        request, "accounts/login.html", {"form": form, "next": _next_url(request)}
+    )
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    auth.logout(request)
+    messages.success(request, _("You are logged out."))
+    return redirect("accounts:login")
+
+
+def totp_secret(device: TOTPDevice) -> str:
+    return b32encode(device.bin_key).decode()
+
+
+@login_required
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    """First login: pair an authenticator app before any office data shows."""
+    user = request.user
+    if user.is_verified():  # type: ignore[union-attr]
+        return redirect("cases:desk")
+    if TOTPDevice.objects.devices_for_user(user, confirmed=True).exists():
+        # A paired user who is not verified must log in with the code.
+        auth.logout(request)
+        return redirect("accounts:login")
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "Authenticator"}
+    )
+    form = OTPSetupForm(device, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        messages.success(request, _("Your authenticator app is set up."))
+        return redirect("cases:desk")
+    qr = segno.make(device.config_url, error="m").svg_inline(
+        scale=4, title=_("QR code for your authenticator app")
+    )
+    context = {"form": form, "secret": totp_secret(device), "qr": qr}
+    return render(request, "accounts/otp_setup.html", context)

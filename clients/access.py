@@ -1,0 +1,44 @@
+"""The one way to fetch a person: office, role and assignment checked, read logged."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts.http import StaffRequest
+
+from .models import Consent, Person, PersonAccess
+
+
+def log_person_read(request: StaffRequest, persons: Iterable[Person]) -> None:
+    user = request.user
+    PersonAccess.objects.bulk_create(
+        PersonAccess(
+            office_id=p.office_id, user=user, person=p, path=request.path[:500]
+        )
+        for p in persons
+    )
+
+
+def get_person_for(request: StaffRequest, pk: int, *, log: bool = True) -> Person:
+    """Another office's person is 404 (its existence is not revealed);
+    one of the own office that the user may not see is 403."""
+    user = request.user
+    if not user.sees_persons or user.office_id is None:
+        raise PermissionDenied
+    person = Person.objects.filter(pk=pk, office_id=user.office_id).first()
+    if person is None:
+        raise Http404
+    if not Person.objects.visible_to(user).filter(pk=pk).exists():
+        raise PermissionDenied
+    if log:
+        log_person_read(request, [person])
+    return person
+
+
+def get_consent_for(request: StaffRequest, pk: int) -> Consent:
+    consent = Consent.objects.filter(pk=pk).select_related("person").first()
+    if consent is None:
+        raise Http404
+    get_person_for(request, consent.person_id, log=False)
+    return consent

@@ -1,0 +1,108 @@
+"""Forms rendered with KERN UX markup and GOV.UK's error summary.
+
+Every form in Lotse derives from ``KernForm`` or ``KernModelForm``; the
+renderer sets the KERN classes, ``aria-describedby`` for hints and errors,
+and the error summary at the top of the form, so templates only write
+``{{ form }}``.
+"""
+
+import unicodedata
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+CHECK_WIDGETS = (forms.CheckboxInput,)
+CHOICE_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+SELECT_WIDGETS = (forms.Select, forms.SelectMultiple)
+
+
+def widget_kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, CHECK_WIDGETS):
+        return "checkbox"
+    if isinstance(widget, SELECT_WIDGETS):
+        return "select"
+    return "input"
+
+
+WIDGET_CLASSES = {
+    "radio": "kern-form-check__radio",
+    "checkboxes": "kern-form-check__checkbox",
+    "checkbox": "kern-form-check__checkbox",
+    "select": "kern-form-input__select",
+    "input": "kern-form-input__input",
+}
+
+
+class KernBoundField(BoundField):
+    @property
+    def kind(self) -> str:
+        return widget_kind(self.field.widget)
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}_error"
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        css = WIDGET_CLASSES[widget_kind(widget or self.field.widget)]
+        if self.errors:
+            css += f" {css}--error"
+        attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
+        if not self.use_fieldset:
+            described = []
+            if self.help_text:
+                described.append(f"{self.auto_id}_helptext")
+            if self.errors:
+                described.append(self.error_id)
+            if described:
+                attrs["aria-describedby"] = " ".join(described)
+        return attrs
+
+
+class KernRenderer(TemplatesSetting):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+    bound_field_class = KernBoundField
+
+
+# Characters a person never means to type into a form: C0/C1 controls other
+# than tab and newline, and the bidi overrides that can disguise text.
+FORBIDDEN_CATEGORIES = {"Cc", "Cs", "Co"}
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def has_forbidden_characters(value: str) -> bool:
+    for char in value:
+        if char in "\t\n\r":
+            continue
+        if char in BIDI_CONTROLS or unicodedata.category(char) in FORBIDDEN_CATEGORIES:
+            return True
+    return False
+
+
+class CleanTextMixin:
+    """Refuse control characters in every text field, with a clear message."""
+
+    def clean(self):
+        data = super().clean()  # type: ignore[misc]
+        for name, value in list(data.items()):
+            if isinstance(value, str) and has_forbidden_characters(value):
+                self.add_error(  # type: ignore[attr-defined]
+                    name,
+                    _("This text contains invisible control characters. Retype it."),
+                )
+        return data
+
+
+class KernForm(CleanTextMixin, forms.Form):
+    pass
+
+
+class KernModelForm(CleanTextMixin, forms.ModelForm):
+    pass
