@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -128,6 +129,13 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles & set(roles))
+
+    @property
+    def office_pk(self) -> int:
+        """The office's id for users who work in one; others may not be here."""
+        if self.office_id is None:
+            raise PermissionDenied
+        return self.office_id
 
     @property
     def sees_whole_office(self) -> bool:

@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -206,6 +207,9 @@ class Concern(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:concern_detail", args=[self.pk])
 
     @property
     def is_closed(self) -> bool:

@@ -86,7 +86,9 @@ class PersonQuerySet(models.QuerySet["Person"]):
         # Looked up by name: cases builds on clients, not the other way round.
         concern_model = apps.get_model("cases", "Concern")
         involved = concern_model.objects.filter(from_concerns, persons=OuterRef("pk"))
-        return mine.filter(Q(guides=user) | Exists(involved))
+        # Exists, not a join on guides: a join repeats a person once per guide.
+        own = Person.guides.through.objects.filter(person=OuterRef("pk"), user=user)
+        return mine.filter(Exists(own) | Exists(involved))
 
     def matching_name(self, query: str) -> "PersonQuerySet":
         """Transliteration-folded search: each typed name part must match."""
@@ -98,6 +100,19 @@ class PersonQuerySet(models.QuerySet["Person"]):
             every_token &= Q(name_key__contains=f" {token}")
         joined = Q(name_key__contains=f" {''.join(tokens)} ")
         return self.filter(every_token | joined)
+
+    def search(self, query: str) -> "PersonQuerySet":
+        """Folded name search, plus plain substrings (a digit, a typed fragment)."""
+        query = query.strip()
+        if not query:
+            return self
+        text = (
+            Q(family_name__icontains=query)
+            | Q(given_names__icontains=query)
+            | Q(name_original__icontains=query)
+        )
+        folded = self.model.objects.matching_name(query).values("pk")
+        return self.filter(text | Q(pk__in=folded))
 
 
 class Person(models.Model):
@@ -330,6 +345,11 @@ class Consent(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_at is None or self.withdrawn_at > timezone.now()
+
+    def withdraw(self) -> None:
+        if self.withdrawn_at is None:
+            self.withdrawn_at = timezone.now()
+            self.save(update_fields=["withdrawn_at"])
 
 
 class PersonAccess(models.Model):

@@ -40,6 +40,15 @@ class PartnerQuerySet(models.QuerySet["Partner"]):
     def active(self) -> "PartnerQuerySet":
         return self.filter(active=True)
 
+    def serving(self, municipality: Municipality) -> "PartnerQuerySet":
+        """Without municipalities a partner serves the whole county, this one too."""
+        return self.filter(
+            models.Q(municipalities=municipality) | models.Q(municipalities=None)
+        ).distinct()
+
+    def named_like(self, text: str) -> "PartnerQuerySet":
+        return self.filter(name__icontains=text)
+
 
 class Partner(models.Model):
     office = models.ForeignKey(

@@ -19,10 +19,11 @@ SELECT_WIDGETS = (forms.Select, forms.SelectMultiple)
 
 
 def widget_kind(widget: forms.Widget) -> str:
-    if isinstance(widget, forms.RadioSelect):
-        return "radio"
+    # CheckboxSelectMultiple derives from RadioSelect: test it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
     if isinstance(widget, CHECK_WIDGETS):
         return "checkbox"
     if isinstance(widget, SELECT_WIDGETS):
@@ -106,3 +107,16 @@ class KernForm(CleanTextMixin, forms.Form):
 
 class KernModelForm(CleanTextMixin, forms.ModelForm):
     pass
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The named field, typed, so that its queryset can be narrowed to the office."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("cases.urls")),
     path("clients/", include("clients.urls")),
     path("partners/", include("directory.urls")),
+    path("statistics/", include("reports.urls")),
 ]
