@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "directory",
     "clients",
     "cases",
+    "reports",
     "demo",
 ]
 
