@@ -43,7 +43,7 @@ CASE_NUMBER = re.compile(r"^[A-Z]{1,8}-\d{4}-\d{1,6}$")
 def desk(request: StaffRequest) -> HttpResponse:
     user = request.user
     if not user.sees_persons:
-        return redirect("reports:state" if user.is_state_viewer else "reports:office")
+        return redirect(_landing_page(user))
     visible = Concern.objects.visible_to(user)
     soon = timezone.localdate() + datetime.timedelta(days=7)
     context = {
@@ -62,6 +62,15 @@ def desk(request: StaffRequest) -> HttpResponse:
         else [],
     }
     return render(request, "cases/desk.html", context)
+
+
+def _landing_page(user) -> str:
+    """Where staff who never see a person start."""
+    if user.is_state_viewer:
+        return "reports:state"
+    if user.sees_statistics:
+        return "reports:office"
+    return "cases:topic_list"
 
 
 @staff_required(*PERSON_ROLES)
@@ -208,8 +217,8 @@ def concern_close(request: StaffRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @staff_required(*PERSON_ROLES)
+@require_POST
 def concern_reopen(request: StaffRequest, pk: int) -> HttpResponse:
     concern = get_concern_for(request, pk)
     if concern.is_closed:
@@ -277,8 +286,8 @@ def follow_up_create(request: StaffRequest, pk: int) -> HttpResponse:
     return render(request, "cases/simple_form.html", context)
 
 
-@require_POST
 @staff_required(*PERSON_ROLES)
+@require_POST
 def follow_up_done(request: StaffRequest, pk: int) -> HttpResponse:
     follow_up = get_follow_up_for(request, pk)
     actions.complete_follow_up(follow_up)

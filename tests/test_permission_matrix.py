@@ -1,0 +1,168 @@
+"""Every staff URL × every role: the status each one must get.
+
+The cast (conftest.py): carla commissioner, dieter deputy, gina guide of the
+client, gustav guide without assignment, olga office staff, anton analyst,
+ada administrator, otto commissioner of another office, stella state view.
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from cases.models import FollowUp, Referral
+from cases.tests.factories import make_concern, make_partner, make_person, make_topic
+from clients.models import Consent, Household
+from directory.models import PartnerContact
+
+USERS = [
+    "anon",
+    "carla",
+    "dieter",
+    "gina",
+    "gustav",
+    "olga",
+    "anton",
+    "ada",
+    "otto",
+    "stella",
+]
+
+
+def row(anon, carla, dieter, gina, gustav, olga, anton, ada, otto, stella) -> dict:
+    values = [anon, carla, dieter, gina, gustav, olga, anton, ada, otto, stella]
+    return dict(zip(USERS, values, strict=True))
+
+
+# What each kind of page answers, user by user.
+PERSON_OBJECT = row(302, 200, 200, 200, 403, 200, 403, 403, 404, 403)
+PERSON_LIST = row(302, 200, 200, 200, 200, 200, 403, 403, 200, 403)
+PERSON_POST = row(302, 302, 302, 302, 403, 302, 403, 403, 404, 403)
+DESK = row(302, 200, 200, 200, 200, 200, 302, 302, 200, 302)
+DIRECTORY_LIST = row(302, 200, 200, 200, 200, 200, 403, 200, 200, 403)
+DIRECTORY_OBJECT = row(302, 200, 200, 200, 200, 200, 403, 200, 404, 403)
+DIRECTORY_NEW = row(302, 200, 200, 403, 403, 200, 403, 200, 200, 403)
+DIRECTORY_EDIT = row(302, 200, 200, 403, 403, 200, 403, 200, 404, 403)
+TOPICS = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
+TOPIC_OBJECT = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
+STATISTICS = row(302, 200, 200, 403, 403, 403, 200, 403, 200, 403)
+STATE = row(302, 403, 403, 403, 403, 403, 403, 403, 403, 200)
+
+
+@pytest.fixture
+def world(cast):
+    person = make_person(cast.erz, "Haddad", "Mohammed")
+    person.guides.add(cast.gina)
+    concern = make_concern(cast.erz, cast.carla, person, assigned_to=cast.gina)
+    partner = make_partner(cast.erz)
+    return {
+        "person": person.pk,
+        "concern": concern.pk,
+        "partner": partner.pk,
+        "contact": PartnerContact.objects.create(
+            partner=partner, name="Frau Berger"
+        ).pk,
+        "topic": make_topic(cast.erz).pk,
+        "household": Household.objects.create(
+            office=cast.erz, name="Familie Haddad"
+        ).pk,
+        "follow_up": FollowUp.objects.create(
+            concern=concern,
+            due_on=datetime.date.today(),
+            note="Anrufen",
+            created_by=cast.carla,
+        ).pk,
+        "referral": Referral.objects.create(
+            concern=concern,
+            partner=partner,
+            shares_personal_data=False,
+            created_by=cast.carla,
+        ).pk,
+        "consent": Consent.objects.create(
+            person=person, purpose="counselling", form="oral", recorded_by=cast.carla
+        ).pk,
+    }
+
+
+GET_PAGES = [
+    ("desk", "/desk/", DESK),
+    ("search", "/search/?q=Haddad", PERSON_LIST),
+    ("concern_list", "/concerns/", PERSON_LIST),
+    ("concern_create", "/concerns/new/", PERSON_LIST),
+    ("concern_detail", "/concerns/{concern}/", PERSON_OBJECT),
+    ("concern_edit", "/concerns/{concern}/edit/", PERSON_OBJECT),
+    ("concern_close", "/concerns/{concern}/close/", PERSON_OBJECT),
+    ("party_add", "/concerns/{concern}/persons/?q=Haddad", PERSON_OBJECT),
+    ("activity_create", "/concerns/{concern}/activities/new/", PERSON_OBJECT),
+    ("follow_up_create", "/concerns/{concern}/follow-ups/new/", PERSON_OBJECT),
+    ("referral_create", "/concerns/{concern}/referrals/new/", PERSON_OBJECT),
+    ("referral_result", "/referrals/{referral}/", PERSON_OBJECT),
+    ("topic_list", "/settings/topics/", TOPICS),
+    ("topic_edit", "/settings/topics/{topic}/", TOPIC_OBJECT),
+    ("person_list", "/clients/", PERSON_LIST),
+    ("person_create", "/clients/new/", PERSON_LIST),
+    ("person_detail", "/clients/{person}/", PERSON_OBJECT),
+    ("person_edit", "/clients/{person}/edit/", PERSON_OBJECT),
+    ("consent_create", "/clients/{person}/consents/new/", PERSON_OBJECT),
+    ("household_create", "/clients/households/new/", PERSON_LIST),
+    ("partner_list", "/partners/", DIRECTORY_LIST),
+    ("partner_create", "/partners/new/", DIRECTORY_NEW),
+    ("partner_detail", "/partners/{partner}/", DIRECTORY_OBJECT),
+    ("partner_edit", "/partners/{partner}/edit/", DIRECTORY_EDIT),
+    ("contact_create", "/partners/{partner}/contacts/new/", DIRECTORY_EDIT),
+    ("contact_edit", "/partners/contacts/{contact}/edit/", DIRECTORY_EDIT),
+    ("contact_delete", "/partners/contacts/{contact}/delete/", DIRECTORY_EDIT),
+    ("office", "/statistics/", STATISTICS),
+    ("state", "/statistics/state/", STATE),
+]
+
+# Actions that only take POST; a GET by someone let in is 405.
+POST_ACTIONS = [
+    ("follow_up_done", "/follow-ups/{follow_up}/done/", PERSON_POST),
+    ("concern_reopen", "/concerns/{concern}/reopen/", PERSON_POST),
+    ("consent_withdraw", "/clients/consents/{consent}/withdraw/", PERSON_POST),
+]
+
+# Pages anybody may open: the login itself, the health check, the language.
+PUBLIC = {"home", "healthz", "set_language", "login", "logout", "otp_setup"}
+
+
+def client_for(cast, name, client):
+    return client if name == "anon" else cast.client(name)
+
+
+@pytest.mark.parametrize("user", USERS)
+@pytest.mark.parametrize(
+    ("name", "path", "expected"), GET_PAGES, ids=[p[0] for p in GET_PAGES]
+)
+def test_get_page(cast, world, client, user, name, path, expected):
+    response = client_for(cast, user, client).get(path.format(**world))
+    assert response.status_code == expected[user], f"{user} GET {path}"
+
+
+@pytest.mark.parametrize("user", USERS)
+@pytest.mark.parametrize(
+    ("name", "path", "expected"), POST_ACTIONS, ids=[p[0] for p in POST_ACTIONS]
+)
+def test_post_action(cast, world, client, user, name, path, expected):
+    http = client_for(cast, user, client)
+    url = path.format(**world)
+    # Those without a person role are stopped before the method is looked at.
+    at_the_gate = user in {"anon", "anton", "ada", "stella"}
+    assert http.get(url).status_code == (expected[user] if at_the_gate else 405)
+    assert http.post(url).status_code == expected[user], f"{user} POST {path}"
+
+
+def _named_urls(patterns, found=None):
+    found = set() if found is None else found
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            _named_urls(pattern.url_patterns, found)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            found.add(pattern.name)
+    return found
+
+
+def test_matrix_covers_every_url():
+    covered = {name for name, _path, _expected in GET_PAGES + POST_ACTIONS} | PUBLIC
+    assert _named_urls(get_resolver().url_patterns) - covered == set()
