@@ -21,6 +21,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import Office, Role, RoleGrant, Site, User
 
 
+@pytest.fixture
+def client() -> Client:
+    """The anonymous client, in English like logged_in()."""
+    return Client(headers={"accept-language": "en"})
+
+
 @pytest.fixture(autouse=True)
 def fast_hashing(settings):
     # Argon2 on purpose is slow; its use is tested in accounts/tests/test_login.py.
@@ -47,8 +53,12 @@ def make_user(username: str, office: Office | None, *roles: str, **extra) -> Use
 
 
 def logged_in(user: User) -> Client:
-    """A client with a full staff session: password and second factor."""
-    client = Client()
+    """A client with a full staff session: password and second factor.
+
+    It asks for English pages so that tests read the source strings; the
+    German catalogue is checked by tools/check_translations.py.
+    """
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id

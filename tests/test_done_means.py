@@ -30,7 +30,7 @@ def new_id(response) -> int:
 
 def test_commissioner_walks_a_walk_in_visit_from_login_to_closing(cast):
     jobcenter = make_partner(cast.erz, "Jobcenter Erzgebirgskreis")
-    browser = Client()
+    browser = Client(headers={"accept-language": "en"})
 
     login = browser.post(
         "/accounts/login/",

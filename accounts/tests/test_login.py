@@ -20,14 +20,14 @@ def login(client: Client, username: str, password: str, token: str = ""):
 
 def test_password_and_code_log_in(cast):
     device = TOTPDevice.objects.get(user=cast.carla)
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     response = login(client, "carla", "carla-password-123", code(device))
     assert response.status_code == 302
     assert client.get("/desk/").status_code == 200
 
 
 def test_password_alone_is_not_enough_once_a_device_is_set_up(cast):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     response = login(client, "carla", "carla-password-123")
     assert response.status_code == 200
     assert "wrong or expired" in response.content.decode()
@@ -37,9 +37,11 @@ def test_password_alone_is_not_enough_once_a_device_is_set_up(cast):
 def test_wrong_code_is_refused(cast):
     device = TOTPDevice.objects.get(user=cast.carla)
     wrong = f"{(int(code(device)) + 1) % 1_000_000:06d}"
-    response = login(Client(), "carla", "carla-password-123", wrong)
+    response = login(
+        Client(headers={"accept-language": "en"}), "carla", "carla-password-123", wrong
+    )
     assert response.status_code == 200
-    assert "_auth_user_id" not in Client().session
+    assert "_auth_user_id" not in Client(headers={"accept-language": "en"}).session
 
 
 def test_first_login_pairs_an_authenticator_before_any_data_shows(cast, settings):
@@ -49,7 +51,7 @@ def test_first_login_pairs_an_authenticator_before_any_data_shows(cast, settings
         "nina", password="nina-password-123", office=cast.erz
     )
     RoleGrant.objects.create(user=newcomer, role=Role.GUIDE)
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     response = login(client, "nina", "nina-password-123")
     assert response["Location"] == "/accounts/second-factor/"
     # Without the second factor, office pages send her back to the set-up.
@@ -70,7 +72,7 @@ def test_first_login_pairs_an_authenticator_before_any_data_shows(cast, settings
 
 
 def test_five_failures_lock_the_login_out(cast):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         login(client, "carla", "wrong-password")
     device = TOTPDevice.objects.get(user=cast.carla)
@@ -80,7 +82,7 @@ def test_five_failures_lock_the_login_out(cast):
 
 
 def test_guessing_codes_also_locks_out(cast):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         login(client, "carla", "carla-password-123", "123456")
     device = TOTPDevice.objects.get(user=cast.carla)
@@ -126,7 +128,7 @@ def test_user_without_office_sees_no_office_data_even_with_a_role(cast):
 
 def test_next_parameter_cannot_leave_the_site(cast):
     device = TOTPDevice.objects.get(user=cast.carla)
-    response = Client().post(
+    response = Client(headers={"accept-language": "en"}).post(
         "/accounts/login/",
         {
             "username": "carla",
