@@ -86,6 +86,8 @@ class ConcernForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         office = user.office_pk
+        # Radio buttons without the empty "---------" choice.
+        choice_field(self, "type").choices = ConcernType.choices
         model_choice_field(self, "topics").queryset = Topic.objects.filter(
             office_id=office, active=True
         )

@@ -2,7 +2,6 @@ import datetime
 import re
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
@@ -18,6 +17,7 @@ from accounts.models import Role
 from clients.access import get_person_for, log_person_read
 from clients.models import Person
 from directory.access import get_partner_for
+from lib.paging import KeysetFirstPaginator
 
 from . import actions
 from .access import get_concern_for, get_follow_up_for, get_referral_for, get_topic_for
@@ -95,7 +95,8 @@ def concern_list(request: StaffRequest) -> HttpResponse:
         per_page = data["per_page"] or 25
     else:
         concerns = concerns.open() if not form.is_bound else concerns.none()
-    page = Paginator(concerns.for_list(), per_page).get_page(request.GET.get("page"))
+    paginator = KeysetFirstPaginator(concerns.for_list(), per_page)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -366,9 +367,13 @@ def search(request: StaffRequest) -> HttpResponse:
             .matching_name(query)
             .select_related("municipality")[:50]
         )
-        found_concerns = concerns.filter(
-            Q(number__icontains=query) | Q(subject__icontains=query)
-        ).for_list()[:50]
+        found_concerns = (
+            # Only a query with a digit can be part of a case number; this
+            # spares name searches a scan over every concern.
+            concerns.filter(number__icontains=query).for_list()[:50]
+            if any(char.isdigit() for char in query)
+            else concerns.none()
+        )
     context = {
         "search_query": query,
         "persons": persons,

@@ -9,17 +9,16 @@ import re
 
 from django.test import Client
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.otp import current_code as device_code
 from cases.models import Concern, Referral, Status
 from cases.tests.factories import make_partner
 from clients.models import Consent, Person
 
 
 def current_code(user) -> str:
-    device = TOTPDevice.objects.get(user=user)
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    return device_code(TOTPDevice.objects.get(user=user))
 
 
 def new_id(response) -> int:

@@ -22,8 +22,86 @@ CORNERS = {
 }
 
 
+# Four-value shorthands name top, right, bottom, left; where right and left
+# differ, the block and inline pairs keep the sides with the reading direction.
+BOX_SHORTHANDS = {
+    "margin": ("margin-block", "margin-inline"),
+    "padding": ("padding-block", "padding-inline"),
+    "inset": ("inset-block", "inset-inline"),
+    "scroll-margin": ("scroll-margin-block", "scroll-margin-inline"),
+    "scroll-padding": ("scroll-padding-block", "scroll-padding-inline"),
+    "border-width": ("border-block-width", "border-inline-width"),
+    "border-style": ("border-block-style", "border-inline-style"),
+    "border-color": ("border-block-color", "border-inline-color"),
+}
+# A declaration of one property; the lookbehind keeps out custom properties
+# (--x-padding) and longer names (scroll-margin for margin).
+SHORTHAND = r"(?<=[;{{\s])({names})(\s*:\s*)([^;{{}}]+?)(\s*!important)?(?=\s*[;}}])"
+RADIUS_CORNERS = (
+    "border-start-start-radius",
+    "border-start-end-radius",
+    "border-end-end-radius",
+    "border-end-start-radius",
+)
+
+
 def _side(word: str) -> str:
     return SIDES[word]
+
+
+def split_values(value: str) -> list[str]:
+    """Space-separated values, keeping var(...) and calc(...) whole."""
+    parts, depth, current = [], 0, ""
+    for char in value.strip():
+        depth += (char == "(") - (char == ")")
+        if char.isspace() and depth == 0:
+            if current:
+                parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current] if current else parts
+
+
+def _box(match: re.Match) -> str:
+    prop, colon, value, important = match[1], match[2], match[3], match[4] or ""
+    values = split_values(value)
+    if len(values) != 4 or values[1] == values[3]:
+        return match[0]
+    top, right, bottom, left = values
+    block, inline = BOX_SHORTHANDS[prop]
+    return (
+        f"{block}{colon}{top} {bottom}{important}; "
+        f"{inline}{colon}{left} {right}{important}"
+    )
+
+
+def radius_corners(value: str) -> list[str] | None:
+    """Top-left, top-right, bottom-right, bottom-left; None for elliptic radii."""
+    values = split_values(value)
+    if "/" in value or not 1 <= len(values) <= 4:
+        return None
+    if len(values) == 1:
+        return values * 4
+    if len(values) == 2:
+        return values * 2
+    if len(values) == 3:
+        return [*values, values[1]]
+    return values
+
+
+def _radius(match: re.Match) -> str:
+    colon, important = match[2], match[4] or ""
+    corners = radius_corners(match[3])
+    if corners is None:
+        return match[0]
+    top_left, top_right, bottom_right, bottom_left = corners
+    if [top_right, top_left, bottom_left, bottom_right] == corners:
+        return match[0]  # the same in both directions
+    return "; ".join(
+        f"{name}{colon}{corner}{important}"
+        for name, corner in zip(RADIUS_CORNERS, corners, strict=True)
+    )
 
 
 def to_logical(css: str) -> str:
@@ -45,8 +123,12 @@ def to_logical(css: str) -> str:
         css,
     )
     css = re.sub(
-        r"\bfloat(\s*:\s*)(left|right)\b", lambda m: f"float{m[1]}{_side(m[2])}", css
+        r"\b(float|clear)(\s*:\s*)(left|right)\b",
+        lambda m: f"{m[1]}{m[2]}{_side(m[3])}",
+        css,
     )
+    css = re.sub(SHORTHAND.format(names="|".join(BOX_SHORTHANDS)), _box, css)
+    css = re.sub(SHORTHAND.format(names="border-radius"), _radius, css)
     return css
 
 

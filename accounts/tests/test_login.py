@@ -1,14 +1,12 @@
 import pytest
 from django.conf import settings
 from django.test import Client
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Role, RoleGrant, User
+from accounts.otp import current_code
 
-
-def code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=6):06d}"
+code = current_code
 
 
 def login(client: Client, username: str, password: str, token: str = ""):

@@ -7,9 +7,9 @@ from django import template
 from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.otp import current_code
 from demo.data import ALL_STAFF, DEMO_PASSWORD
 
 register = template.Library()
@@ -64,8 +64,3 @@ def demo_login(device: TOTPDevice, note: str | Promise) -> DemoLogin:
         secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         code=current_code(device),
     )
-
-
-def current_code(device: TOTPDevice) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"

@@ -7,7 +7,7 @@ are recorded for ``assert_accessible`` (tests/browser/helpers.py).
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.conf import settings as django_settings
@@ -15,17 +15,19 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from accounts.models import User
-from cases.models import Channel, Concern, ConcernType
-from clients.models import Person
+from accounts.models import Role, User
+from cases.models import FollowUp, Referral
+from cases.tests.factories import make_concern, make_partner, make_person, make_topic
+from clients.models import Consent, ConsentForm, ConsentPurpose, Household
 from conftest import Cast, logged_in, make_user
-from directory.models import Partner, PartnerKind
+from directory.models import PartnerContact
 
 from .helpers import record_requests
+from .pages import PageData
 
 CHROMIUM = "/usr/bin/chromium"
-# No sandbox: the tests run as root in containers. The rest keeps Chromium
-# from calling home, so that only the live server is ever contacted.
+# No sandbox: Chromium refuses to start as root otherwise (containers, CI).
+# The rest keeps Chromium from calling home: only the live server is contacted.
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -67,13 +69,17 @@ def open_context(
     """Factory for browser contexts on the live server, German by default."""
     contexts: list[BrowserContext] = []
 
-    def open_(java_script_enabled: bool = True, locale: str = "de-DE"):
+    def open_(
+        java_script_enabled: bool = True, locale: str = "de-DE"
+    ) -> BrowserContext:
         context = browser.new_context(
             base_url=live_server.url,
             java_script_enabled=java_script_enabled,
             locale=locale,
         )
-        record_requests(context, live_server.url)
+        # Fail within seconds instead of waiting for Playwright's 30 s.
+        context.set_default_timeout(10_000)
+        record_requests(context, live_server.url, java_script_enabled)
         contexts.append(context)
         return context
 
@@ -112,7 +118,7 @@ def staff_page(open_context, live_server) -> Callable[..., Page]:
             "value": session_key(user, second_factor),
             "url": live_server.url,
         }
-        context.add_cookies([cookie])  # type: ignore[list-item]
+        context.add_cookies([cookie])
         return context.new_page()
 
     return open_
@@ -125,54 +131,44 @@ def live_cast(live_server, cast: Cast) -> Cast:
     return cast
 
 
-def make_newcomer(cast: Cast) -> User:
+@pytest.fixture
+def newcomer(live_cast: Cast) -> User:
     """A user who has a password but has not paired an authenticator app."""
-    user = make_user("nele", cast.erz, "guide")
+    user = make_user("nele", live_cast.erz, Role.GUIDE)
     TOTPDevice.objects.filter(user=user).delete()
     return user
 
 
 @pytest.fixture
-def newcomer(live_cast: Cast) -> User:
-    return make_newcomer(live_cast)
-
-
-@dataclass
-class PageData:
-    """What the pages of the registry (tests/browser/pages.py) show."""
-
-    cast: Cast
-    newcomer: User
-    person: Person
-    concern: Concern
-    partner: Partner
-
-    def user(self, name: str) -> User:
-        return self.newcomer if name == "newcomer" else getattr(self.cast, name)
-
-
-@pytest.fixture
 def page_data(live_cast: Cast, newcomer: User) -> PageData:
-    erz = live_cast.erz
-    person = Person.objects.create(
-        office=erz,
-        family_name="Haddad",
-        given_names="Amina",
-        name_original="أمينة حداد",
-    )
-    person.guides.add(live_cast.gina)
-    concern = Concern(
-        office=erz,
-        type=ConcernType.REQUEST,
-        channel=Channel.CONSULTATION_HOUR,
-        subject="Wohnungssuche nach der Anerkennung",
-        created_by=live_cast.gina,
-        assigned_to=live_cast.gina,
-    )
-    concern.assign_number()
-    concern.save()
-    concern.persons.add(person)
-    partner = Partner.objects.create(
-        office=erz, kind=PartnerKind.JOBCENTER, name="Jobcenter Erzgebirgskreis"
-    )
-    return PageData(live_cast, newcomer, person, concern, partner)
+    erz, carla, gina = live_cast.erz, live_cast.carla, live_cast.gina
+    person = make_person(erz, "Haddad", "Amina", name_original="أمينة حداد")
+    person.guides.add(gina)
+    concern = make_concern(erz, carla, person, assigned_to=gina)
+    partner = make_partner(erz)
+    ids = {
+        "person": person.pk,
+        "concern": concern.pk,
+        "partner": partner.pk,
+        "contact": PartnerContact.objects.create(
+            partner=partner, name="Frau Berger"
+        ).pk,
+        "topic": make_topic(erz).pk,
+        "household": Household.objects.create(office=erz, name="Familie Haddad").pk,
+        "follow_up": FollowUp.objects.create(
+            concern=concern, due_on=date.today(), note="Anrufen", created_by=carla
+        ).pk,
+        "referral": Referral.objects.create(
+            concern=concern,
+            partner=partner,
+            shares_personal_data=False,
+            created_by=carla,
+        ).pk,
+        "consent": Consent.objects.create(
+            person=person,
+            purpose=ConsentPurpose.COUNSELLING,
+            form=ConsentForm.ORAL,
+            recorded_by=carla,
+        ).pk,
+    }
+    return PageData(live_cast, newcomer, person, concern, partner, ids)

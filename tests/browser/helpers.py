@@ -6,7 +6,10 @@ from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import BrowserContext, ElementHandle, Page, Request
+
+from accounts.otp import current_code as device_code
 
 # axe-core ships inside axe-playwright-python: nothing is fetched at run time.
 AXE = Axe()
@@ -23,6 +26,7 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 @dataclass
 class RequestLog:
     origin: str
+    javascript: bool
     urls: list[str] = field(default_factory=list)
 
     def foreign(self) -> list[str]:
@@ -38,9 +42,9 @@ class RequestLog:
 _LOGS: WeakKeyDictionary[BrowserContext, RequestLog] = WeakKeyDictionary()
 
 
-def record_requests(context: BrowserContext, origin: str) -> None:
+def record_requests(context: BrowserContext, origin: str, javascript: bool) -> None:
     """Log every request of every page of the context, before any navigation."""
-    log = RequestLog(origin=origin.rstrip("/"))
+    log = RequestLog(origin=origin.rstrip("/"), javascript=javascript)
     _LOGS[context] = log
 
     def remember(request: Request) -> None:
@@ -49,14 +53,18 @@ def record_requests(context: BrowserContext, origin: str) -> None:
     context.on("request", remember)
 
 
-def foreign_requests(page: Page) -> list[str]:
+def request_log(page: Page) -> RequestLog:
     log = _LOGS.get(page.context)
     if log is None:
         raise AssertionError(
             "This page's requests were not recorded: open it through the "
             "page, open_context or staff_page fixtures."
         )
-    return log.foreign()
+    return log
+
+
+def foreign_requests(page: Page) -> list[str]:
+    return request_log(page).foreign()
 
 
 def describe_violation(violation: dict) -> str:
@@ -75,6 +83,9 @@ def describe_violation(violation: dict) -> str:
 
 
 def accessibility_problems(page: Page) -> list[str]:
+    if not request_log(page).javascript:
+        # With scripts off axe.run never settles (its timers do not run).
+        raise AssertionError("Check accessibility in a context with JavaScript on.")
     violations = AXE.run(page, options=AXE_OPTIONS).response["violations"]
     return [describe_violation(violation) for violation in violations]
 
@@ -99,6 +110,13 @@ DESCRIBE_FOCUSED = """() => {
   return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
     + (name ? `[name=${name}]` : "") + (text ? ` "${text}"` : "");
 }"""
+
+
+def assert_focused(page: Page, selector: str) -> None:
+    focused = page.evaluate_handle("document.activeElement").as_element()
+    assert focused is not None and matches(selector)(focused), (
+        f"Focus is on {page.evaluate(DESCRIBE_FOCUSED)}, not on {selector}."
+    )
 
 
 def matches(selector: str) -> Callable[[ElementHandle], bool]:
@@ -163,3 +181,8 @@ def assert_focus_visible(page: Page) -> None:
     focused, resting = _indicator(styles["focused"]), _indicator(styles["resting"])
     assert focused != (None, None), f"{what} shows no outline or shadow on focus."
     assert focused != resting, f"{what} looks the same with and without focus."
+
+
+def current_code(user) -> str:
+    """What the user's authenticator app shows right now."""
+    return device_code(TOTPDevice.objects.get(user=user, confirmed=True))
