@@ -62,7 +62,6 @@ lint: install
 # Regenerate the message catalogues after changing user-visible strings.
 messages: install
 	$(PY) manage.py makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=bench
-	$(PY) manage.py makemessages -d djangojs -l de -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
 
 bench: install
 	$(PY) bench/run.py $(NAME)
