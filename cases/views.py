@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
 from accounts.http import StaffRequest
-from accounts.models import Role
+from accounts.models import PERSON_ROLES, Role
 from clients.access import get_person_for, log_person_read
 from clients.models import Person
 from directory.access import get_partner_for
@@ -34,8 +34,6 @@ from .forms import (
 )
 from .models import Concern, FollowUp, Status, Topic
 
-PERSON_ROLES = (Role.COMMISSIONER, Role.DEPUTY, Role.GUIDE, Role.OFFICE_STAFF)
-COUNSELLORS = (Role.COMMISSIONER, Role.DEPUTY, Role.GUIDE)
 CASE_NUMBER = re.compile(r"^[A-Z]{1,8}-\d{4}-\d{1,6}$")
 
 
@@ -303,7 +301,7 @@ def follow_up_done(request: StaffRequest, pk: int) -> HttpResponse:
     return redirect(target)
 
 
-@staff_required(*COUNSELLORS, Role.OFFICE_STAFF)
+@staff_required(*PERSON_ROLES)
 def referral_create(request: StaffRequest, pk: int) -> HttpResponse:
     concern = get_concern_for(request, pk)
     form = ReferralForm(request.POST or None, concern=concern)

@@ -76,7 +76,7 @@ def person_detail(request: StaffRequest, pk: int) -> HttpResponse:
         .exclude(pk=person.pk)
         if person.household_id
         else [],
-        "concerns": person.concerns.visible_to(user).select_related("assigned_to"),
+        "concerns": person.concerns.visible_to(user).for_list(),
         "consents": person.consents.select_related("partner", "recorded_by"),
     }
     if user.sees_whole_office:

@@ -49,6 +49,7 @@ class Entry:
     user: str | None
     # False: the user gave the password but no authenticator code yet.
     second_factor: bool = True
+    status: int = 200
 
 
 PAGES = [
@@ -84,6 +85,8 @@ PAGES = [
     Entry("contact delete", at("/partners/contacts/{contact}/delete/"), "olga"),
     Entry("office statistics", at("/statistics/"), "anton"),
     Entry("state statistics", at("/statistics/state/"), "stella"),
+    Entry("page not found", at("/no-such-page/"), "carla", status=404),
+    Entry("no access", at("/concerns/"), "anton", status=403),
 ]
 
 # URL names that show no page of their own: POST-only actions and machinery.
