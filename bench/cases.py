@@ -37,6 +37,7 @@ YEARS = 10
 SEED = "lotse-bench-cases"
 USERNAME = "beauftragter"  # the demo's commissioner of the Erzgebirgskreis
 PER_PAGE = 25
+GOAL_P95_MS = 100
 WARM_UP = 20
 REQUESTS = {"concern_list": 200, "concern_page": 300, "name_search": 200}
 
@@ -54,7 +55,15 @@ def run() -> dict:
     for name, batch in urls.items():
         figures |= measure(client, name, batch)
     figures |= count_queries(client)
-    return {"figures": figures, "context": context(office)}
+    # The goal is p95 <= 100 ms; below 1 means the goal is met.
+    for name in urls:
+        figures[f"{name}_p95_vs_goal"] = round(
+            figures[f"{name}_p95_ms"] / GOAL_P95_MS, 2
+        )
+    return {
+        "figures": figures,
+        "context": context(office) | {"goal_p95_ms": GOAL_P95_MS},
+    }
 
 
 # --- The data ------------------------------------------------------------------
@@ -85,8 +94,11 @@ def ensure_dataset() -> Office:
             days=365 * YEARS,
         )
     with connection.cursor() as cursor:
-        # Fresh statistics, so that the planner sees the tables as they are.
-        cursor.execute("ANALYZE")
+        # Fresh statistics, so that the planner sees the tables as they are;
+        # on PostgreSQL also the visibility map that autovacuum would set, so
+        # that index-only scans work as they would in a running office.
+        vacuum = connection.vendor == "postgresql"
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
     print(f"Built in {time.perf_counter() - started:.0f} s.")
     return office
 

@@ -77,7 +77,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'lotse.sqlite3'}",
-        conn_max_age=envint("LOTSE_DB_CONN_MAX_AGE", 0),
+        # Keep connections for a minute: opening one per request costs
+        # PostgreSQL several milliseconds. Health checks drop broken ones.
+        conn_max_age=envint("LOTSE_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
