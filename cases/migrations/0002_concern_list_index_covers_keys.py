@@ -5,21 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('cases', '0001_initial'),
-        ('clients', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("cases", "0001_initial"),
+        ("clients", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='concern',
-            name='cases_conce_office__4aacea_idx',
+            model_name="concern",
+            name="cases_conce_office__4aacea_idx",
         ),
         migrations.AddIndex(
-            model_name='concern',
-            index=models.Index(fields=['office', '-opened_on', '-sequence'], include=('id', 'status'), name='concern_list_order'),
+            model_name="concern",
+            index=models.Index(
+                fields=["office", "-opened_on", "-sequence"],
+                include=("id", "status"),
+                name="concern_list_order",
+            ),
         ),
     ]
