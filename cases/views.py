@@ -17,6 +17,7 @@ from accounts.models import PERSON_ROLES, Role
 from clients.access import get_person_for, log_person_read
 from clients.models import Person
 from directory.access import get_partner_for
+from lib.history import record_changes
 from lib.paging import KeysetFirstPaginator
 
 from . import actions
@@ -34,6 +35,10 @@ from .forms import (
 )
 from .models import Concern, FollowUp, Status, Topic
 
+# Bookkeeping fields that say nothing to a reader of the history.
+CONCERN_HISTORY_HIDDEN = frozenset(
+    {"version", "updated_at", "created_at", "office", "year", "sequence", "number"}
+)
 CASE_NUMBER = re.compile(r"^[A-Z]{1,8}-\d{4}-\d{1,6}$")
 
 
@@ -143,7 +148,11 @@ def concern_detail(request: StaffRequest, pk: int) -> HttpResponse:
         "activities": concern.activities.select_related("staff"),
         "follow_ups": concern.follow_ups.select_related("assigned_to"),
         "referrals": concern.referrals.select_related("partner", "person", "consent"),
-        "history": concern.history.select_related("history_user")[:30]
+        "changes": record_changes(
+            concern,
+            related=("site", "assigned_to", "household"),
+            hidden=CONCERN_HISTORY_HIDDEN,
+        )
         if request.user.sees_whole_office
         else [],
     }

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import staff_required
 from accounts.http import StaffRequest
 from accounts.models import PERSON_ROLES
+from lib.history import record_changes
 
 from .access import get_consent_for, get_person_for
 from .actions import create_household, save_person
@@ -19,7 +20,6 @@ from .forms import (
     PersonFilterForm,
     PersonForm,
 )
-from .history import person_changes
 from .models import Person
 
 PAGE_SIZE = 25
@@ -81,7 +81,11 @@ def person_detail(request: StaffRequest, pk: int) -> HttpResponse:
     }
     if user.sees_whole_office:
         context["accesses"] = person.accesses.select_related("user")[:ACCESS_LOG_SIZE]
-        context["changes"] = person_changes(person)
+        context["changes"] = record_changes(
+            person,
+            related=("municipality", "household"),
+            hidden=frozenset({"name_key"}),
+        )
     return render(request, "clients/person_detail.html", context)
 
 

@@ -80,7 +80,10 @@ def test_every_change_is_kept_in_the_history_with_its_author(cast):
     assert latest.prev_record.subject == "Frage zum Bürgergeld"
     assert concern.history.count() > before
     page = cast.client("carla").get(f"/concerns/{concern.pk}/").content.decode()
-    assert "Change history" in page
+    assert "Subject: “<bdi>Frage zum Bürgergeld</bdi>” → “<bdi>Geändert</bdi>”" in page
+    cast.gina.assigned_concerns.add(concern)
+    guide_page = cast.client("gina").get(f"/concerns/{concern.pk}/").content.decode()
+    assert "Change history" not in guide_page
 
 
 def test_office_staff_edit_keeps_the_note_they_cannot_see(cast):
