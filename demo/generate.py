@@ -297,7 +297,9 @@ def add_members(setup: Setup, unit: Unit, family: bool) -> None:
     oldest = max(0, min(17, head_age - 19))
     for _child in range(setup.rng.randint(1, min(4, oldest + 1))):
         gender = setup.pick([Gender.FEMALE, Gender.MALE])
-        age = setup.rng.randint(0, oldest)
+        # At least two years old: born before the family's first contact,
+        # which lies up to two years back in the demo.
+        age = setup.rng.randint(min(2, oldest), oldest)
         unit.children.append(member.make(gender, age, HouseholdRole.CHILD))
     for person in unit.members:
         person.household = unit.household
