@@ -1,13 +1,13 @@
 from django import forms
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
-from lib.forms import KernForm
+from lib.forms import KernForm, KernModelForm
 
-from .models import User
+from .models import SETTINGS_ROLES, Role, User
 
 
 class LoginForm(KernForm):
@@ -84,3 +84,114 @@ class OTPSetupForm(KernForm):
                 _("This code does not match. Try the next one.")
             )
         return token
+
+
+# The state view works across offices; an office cannot hand it out.
+OFFICE_ROLES = [
+    (value, label) for value, label in Role.choices if value != Role.STATE_VIEW
+]
+
+
+class StaffForm(KernModelForm):
+    """Names, hours and roles of a staff member of the editor's office."""
+
+    weekly_hours = forms.DecimalField(
+        label=_("Weekly working hours"),
+        required=False,
+        min_value=0,
+        max_value=60,
+        max_digits=4,
+        decimal_places=1,
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        choices=OFFICE_ROLES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("What this person may see and do in Lotse."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "weekly_hours"]
+        labels = {"email": _("E-mail")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = True
+        if self.instance.pk:
+            self.fields["roles"].initial = list(
+                self.instance.role_grants.values_list("role", flat=True)
+            )
+
+
+class StaffCreateForm(StaffForm):
+    password = forms.CharField(
+        label=_("Initial password"),
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "Tell it to the person in a safe way. At the first login they pair "
+            "an authenticator app."
+        ),
+    )
+
+    class Meta(StaffForm.Meta):
+        fields = ["username", *StaffForm.Meta.fields]
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        # Logins differing only in case would be mixed up by people.
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(
+                _("This user name is taken already."), code="unique"
+            )
+        return username
+
+    def clean(self) -> dict:
+        data = super().clean()
+        password = data.get("password")
+        if password:
+            # A user with the typed names, so that a password like them is caught.
+            names = ("username", "first_name", "last_name", "email")
+            candidate = User(**{name: data.get(name) or "" for name in names})
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class StaffEditForm(StaffForm):
+    """Editing staff; nobody may lock themselves out of managing staff."""
+
+    class Meta(StaffForm.Meta):
+        fields = [*StaffForm.Meta.fields, "is_active"]
+        labels = {"email": _("E-mail"), "is_active": _("Active (may log in)")}
+        help_texts = {"is_active": ""}
+
+    field_order = [*StaffForm.Meta.fields, "roles", "is_active"]
+
+    def __init__(self, *args, editor: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.editor = editor
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.instance.pk != self.editor.pk:
+            return data
+        if data.get("is_active") is False:
+            self.add_error("is_active", _("You cannot deactivate yourself."))
+        kept = set(data.get("roles") or [])
+        lost = {r for r in SETTINGS_ROLES if self.editor.has_role(r)} - kept
+        if "roles" in data and lost:
+            self.add_error(
+                "roles",
+                _(
+                    "You cannot take away your own role %(role)s; "
+                    "otherwise nobody might be left to manage staff."
+                )
+                % {"role": ", ".join(str(Role(r).label) for r in sorted(lost))},
+            )
+        return data

@@ -3,6 +3,7 @@ from base64 import b32encode
 import segno
 from django.contrib import auth, messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,7 +12,9 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .decorators import staff_required
 from .forms import LoginForm, OTPSetupForm
+from .http import StaffRequest
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -70,3 +73,16 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     )
     context = {"form": form, "secret": totp_secret(device), "qr": qr}
     return render(request, "accounts/otp_setup.html", context)
+
+
+@staff_required()
+def password_change(request: StaffRequest) -> HttpResponse:
+    """Every staff member replaces the initial password the administrator set."""
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        # Keeps this session (and its second factor) valid; others end.
+        auth.update_session_auth_hash(request, form.user)
+        messages.success(request, _("Your password was changed."))
+        return redirect("cases:desk")
+    return render(request, "accounts/password_change.html", {"form": form})

@@ -38,6 +38,7 @@ def row(anon, carla, dieter, gina, gustav, olga, anton, ada, otto, stella) -> di
 PERSON_OBJECT = row(302, 200, 200, 200, 403, 200, 403, 403, 404, 403)
 PERSON_LIST = row(302, 200, 200, 200, 200, 200, 403, 403, 200, 403)
 PERSON_POST = row(302, 302, 302, 302, 403, 302, 403, 403, 404, 403)
+ANY_STAFF = row(302, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 DESK = row(302, 200, 200, 200, 200, 200, 302, 302, 200, 302)
 DIRECTORY_LIST = row(302, 200, 200, 200, 200, 200, 403, 200, 200, 403)
 DIRECTORY_OBJECT = row(302, 200, 200, 200, 200, 200, 403, 200, 404, 403)
@@ -47,6 +48,9 @@ TOPICS = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
 TOPIC_OBJECT = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
 STATISTICS = row(302, 200, 200, 403, 403, 403, 200, 403, 200, 403)
 STATE = row(302, 403, 403, 403, 403, 403, 403, 403, 403, 200)
+STAFF = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
+STAFF_MEMBER = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
+STAFF_POST = row(302, 302, 403, 403, 403, 403, 403, 302, 404, 403)
 
 
 @pytest.fixture
@@ -81,11 +85,13 @@ def world(cast):
         "consent": Consent.objects.create(
             person=person, purpose="counselling", form="oral", recorded_by=cast.carla
         ).pk,
+        "staff_member": cast.gina.pk,
     }
 
 
 GET_PAGES = [
     ("desk", "/desk/", DESK),
+    ("password_change", "/accounts/password/", ANY_STAFF),
     ("search", "/search/?q=Haddad", PERSON_LIST),
     ("concern_list", "/concerns/", PERSON_LIST),
     ("concern_create", "/concerns/new/", PERSON_LIST),
@@ -114,13 +120,32 @@ GET_PAGES = [
     ("contact_delete", "/partners/contacts/{contact}/delete/", DIRECTORY_EDIT),
     ("office", "/statistics/", STATISTICS),
     ("state", "/statistics/state/", STATE),
+    ("staff_list", "/accounts/staff/", STAFF),
+    ("staff_create", "/accounts/staff/new/", STAFF),
+    ("staff_edit", "/accounts/staff/{staff_member}/", STAFF_MEMBER),
 ]
+
+# Those without the roles an action needs are stopped before the method is
+# looked at; everyone else gets 405 for a GET.
+PERSON_GATE = {"anon", "anton", "ada", "stella"}
+STAFF_GATE = {"anon", "dieter", "gina", "gustav", "olga", "anton", "stella"}
 
 # Actions that only take POST; a GET by someone let in is 405.
 POST_ACTIONS = [
-    ("follow_up_done", "/follow-ups/{follow_up}/done/", PERSON_POST),
-    ("concern_reopen", "/concerns/{concern}/reopen/", PERSON_POST),
-    ("consent_withdraw", "/clients/consents/{consent}/withdraw/", PERSON_POST),
+    ("follow_up_done", "/follow-ups/{follow_up}/done/", PERSON_POST, PERSON_GATE),
+    ("concern_reopen", "/concerns/{concern}/reopen/", PERSON_POST, PERSON_GATE),
+    (
+        "consent_withdraw",
+        "/clients/consents/{consent}/withdraw/",
+        PERSON_POST,
+        PERSON_GATE,
+    ),
+    (
+        "staff_reset_second_factor",
+        "/accounts/staff/{staff_member}/second-factor/reset/",
+        STAFF_POST,
+        STAFF_GATE,
+    ),
 ]
 
 # Pages anybody may open: the login itself, the health check, the language.
@@ -142,13 +167,14 @@ def test_get_page(cast, world, client, user, name, path, expected):
 
 @pytest.mark.parametrize("user", USERS)
 @pytest.mark.parametrize(
-    ("name", "path", "expected"), POST_ACTIONS, ids=[p[0] for p in POST_ACTIONS]
+    ("name", "path", "expected", "gate"),
+    POST_ACTIONS,
+    ids=[p[0] for p in POST_ACTIONS],
 )
-def test_post_action(cast, world, client, user, name, path, expected):
+def test_post_action(cast, world, client, user, name, path, expected, gate):
     http = client_for(cast, user, client)
     url = path.format(**world)
-    # Those without a person role are stopped before the method is looked at.
-    at_the_gate = user in {"anon", "anton", "ada", "stella"}
+    at_the_gate = user in gate
     assert http.get(url).status_code == (expected[user] if at_the_gate else 405)
     assert http.post(url).status_code == expected[user], f"{user} POST {path}"
 
@@ -164,5 +190,5 @@ def _named_urls(patterns, found=None):
 
 
 def test_matrix_covers_every_url():
-    covered = {name for name, _path, _expected in GET_PAGES + POST_ACTIONS} | PUBLIC
+    covered = {page[0] for page in GET_PAGES + POST_ACTIONS} | PUBLIC
     assert _named_urls(get_resolver().url_patterns) - covered == set()

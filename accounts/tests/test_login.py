@@ -136,3 +136,44 @@ def test_next_parameter_cannot_leave_the_site(cast):
         },
     )
     assert response["Location"] == "/"
+
+
+def test_staff_change_their_password_and_stay_logged_in(cast, settings):
+    client = cast.client("gina")
+    assert client.get("/accounts/password/").status_code == 200
+    weak = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "gina-password-123",
+            "new_password1": "short",
+            "new_password2": "short",
+        },
+    )
+    assert weak.status_code == 200
+    response = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "gina-password-123",
+            "new_password1": "Ein-viel-laengeres-Passwort-2026",
+            "new_password2": "Ein-viel-laengeres-Passwort-2026",
+        },
+    )
+    assert response["Location"] == "/desk/"
+    assert client.get("/concerns/").status_code == 200
+    cast.gina.refresh_from_db()
+    assert cast.gina.check_password("Ein-viel-laengeres-Passwort-2026")
+
+
+def test_wrong_old_password_changes_nothing(cast):
+    client = cast.client("gina")
+    response = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "not-it",
+            "new_password1": "Ein-viel-laengeres-Passwort-2026",
+            "new_password2": "Ein-viel-laengeres-Passwort-2026",
+        },
+    )
+    assert response.status_code == 200
+    cast.gina.refresh_from_db()
+    assert cast.gina.check_password("gina-password-123")

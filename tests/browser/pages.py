@@ -3,8 +3,9 @@
 A new page gets one line: a name for the test id, its path and who opens it.
 ``at("/concerns/{concern}/")`` fills in the ids of the objects that the
 ``page_data`` fixture (conftest.py) creates: person, concern, partner,
-contact, topic, household, follow_up, referral, consent. A page that needs
-other data: add it to ``page_data`` and its id to ``PageData.ids``.
+contact, topic, household, follow_up, referral, consent, and the
+``staff_member`` (a cast member, set by PageData). A page that needs other
+data: add it to ``page_data`` and its id to ``PageData.ids``.
 
 Users are cast names (conftest.py), "newcomer" for a user without a paired
 authenticator app, or None for an anonymous visitor.
@@ -34,6 +35,10 @@ class PageData:
     partner: Partner
     ids: dict[str, int]
 
+    def __post_init__(self) -> None:
+        # The staff pages edit a member of the cast, who needs no extra data.
+        self.ids.setdefault("staff_member", self.cast.gina.pk)
+
     def user(self, name: str) -> User:
         return self.newcomer if name == "newcomer" else getattr(self.cast, name)
 
@@ -56,6 +61,7 @@ PAGES = [
     Entry("login", at("/accounts/login/"), None),
     Entry("second-factor setup", at("/accounts/second-factor/"), "newcomer", False),
     Entry("desk of a guide", at("/desk/"), "gina"),
+    Entry("password change", at("/accounts/password/"), "gina"),
     Entry("desk of the commissioner", at("/desk/"), "carla"),
     Entry("search", at("/search/?q=Haddad"), "gina"),
     Entry("concern list", at("/concerns/"), "gina"),
@@ -85,6 +91,9 @@ PAGES = [
     Entry("contact delete", at("/partners/contacts/{contact}/delete/"), "olga"),
     Entry("office statistics", at("/statistics/"), "anton"),
     Entry("state statistics", at("/statistics/state/"), "stella"),
+    Entry("staff list", at("/accounts/staff/"), "ada"),
+    Entry("staff create", at("/accounts/staff/new/"), "ada"),
+    Entry("staff edit", at("/accounts/staff/{staff_member}/"), "ada"),
     Entry("page not found", at("/no-such-page/"), "carla", status=404),
     Entry("no access", at("/concerns/"), "anton", status=403),
 ]
@@ -98,4 +107,5 @@ NOT_PAGES = {
     "concern_reopen",
     "follow_up_done",
     "consent_withdraw",
+    "staff_reset_second_factor",
 }
