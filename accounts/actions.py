@@ -33,7 +33,10 @@ def create_staff(form: StaffCreateForm, office: Office) -> User:
 
 def update_staff(form: StaffEditForm) -> User:
     with transaction.atomic():
-        user = form.save()
+        user = form.save(commit=False)
+        if form.cleaned_data.get("new_password"):
+            user.set_password(form.cleaned_data["new_password"])
+        user.save()
         set_roles(user, form.cleaned_data["roles"])
     return user
 

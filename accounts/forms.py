@@ -125,6 +125,20 @@ class StaffForm(KernModelForm):
             )
 
 
+def check_password_rules(form: forms.ModelForm, name: str, data: dict) -> None:
+    """Django's password rules, against a user with the typed names so that a
+    password like them is caught."""
+    password = data.get(name)
+    if not password:
+        return
+    names = ("username", "first_name", "last_name", "email")
+    candidate = User(**{n: data.get(n) or getattr(form.instance, n, "") for n in names})
+    try:
+        password_validation.validate_password(password, candidate)
+    except forms.ValidationError as error:
+        form.add_error(name, error)
+
+
 class StaffCreateForm(StaffForm):
     password = forms.CharField(
         label=_("Initial password"),
@@ -151,27 +165,31 @@ class StaffCreateForm(StaffForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        password = data.get("password")
-        if password:
-            # A user with the typed names, so that a password like them is caught.
-            names = ("username", "first_name", "last_name", "email")
-            candidate = User(**{name: data.get(name) or "" for name in names})
-            try:
-                password_validation.validate_password(password, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+        check_password_rules(self, "password", data)
         return data
 
 
 class StaffEditForm(StaffForm):
     """Editing staff; nobody may lock themselves out of managing staff."""
 
+    new_password = forms.CharField(
+        label=_("New password"),
+        required=False,
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "Only when the person forgot theirs: tell them the new one in a safe "
+            "way and ask them to change it after logging in."
+        ),
+    )
+
     class Meta(StaffForm.Meta):
         fields = [*StaffForm.Meta.fields, "is_active"]
         labels = {"email": _("E-mail"), "is_active": _("Active (may log in)")}
         help_texts = {"is_active": ""}
 
-    field_order = [*StaffForm.Meta.fields, "roles", "is_active"]
+    field_order = [*StaffForm.Meta.fields, "roles", "is_active", "new_password"]
 
     def __init__(self, *args, editor: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -179,6 +197,7 @@ class StaffEditForm(StaffForm):
 
     def clean(self) -> dict:
         data = super().clean()
+        check_password_rules(self, "new_password", data)
         if self.instance.pk != self.editor.pk:
             return data
         if data.get("is_active") is False:

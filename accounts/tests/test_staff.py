@@ -206,3 +206,26 @@ def test_staff_link_shows_for_administrators_only(cast):
         'href="/accounts/staff/"'
         not in cast.client("gina").get("/desk/").content.decode()
     )
+
+
+def test_administrator_sets_a_new_password_for_someone_who_forgot_it(cast):
+    response = cast.client("ada").post(
+        f"/accounts/staff/{cast.gina.pk}/",
+        edit_data(cast.gina, new_password="Leuchtturm-Morgenrot-83"),
+    )
+    assert response.status_code == 302
+    assert User.objects.get(pk=cast.gina.pk).check_password("Leuchtturm-Morgenrot-83")
+
+
+def test_leaving_the_new_password_empty_keeps_the_old_one(cast):
+    cast.client("ada").post(f"/accounts/staff/{cast.gina.pk}/", edit_data(cast.gina))
+    assert User.objects.get(pk=cast.gina.pk).check_password("gina-password-123")
+
+
+def test_weak_new_password_is_refused(cast):
+    response = cast.client("ada").post(
+        f"/accounts/staff/{cast.gina.pk}/",
+        edit_data(cast.gina, new_password="gina1234"),
+    )
+    assert response.status_code == 200
+    assert User.objects.get(pk=cast.gina.pk).check_password("gina-password-123")
