@@ -65,3 +65,16 @@ def test_login_with_password_and_code_lands_on_the_desk(page, live_cast):
     expect(page).to_have_url(DESK)
     # The main navigation shows only with both factors.
     expect(page.locator("nav.site-nav")).to_be_visible()
+
+
+def test_lockout_page_is_accessible(page, live_cast, settings):
+    page.goto("/accounts/login/")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.fill("#id_username", "carla")
+        page.fill("#id_password", "wrong-password")
+        with page.expect_navigation():
+            page.locator(SUBMIT).click()
+    expect(page.locator("h1")).to_have_text(
+        re.compile("Anmeldung gesperrt|Login locked")
+    )
+    assert_accessible(page)
