@@ -14,11 +14,12 @@ def get_concern_for(request: StaffRequest, pk: int) -> Concern:
     user = request.user
     if not user.sees_persons or user.office_id is None:
         raise PermissionDenied
-    concern = Concern.objects.filter(pk=pk, office_id=user.office_id).first()
+    # One query on the usual path; the second only tells 403 from 404.
+    concern = Concern.objects.visible_to(user).filter(pk=pk).first()
     if concern is None:
+        if Concern.objects.filter(pk=pk, office_id=user.office_id).exists():
+            raise PermissionDenied
         raise Http404
-    if not Concern.objects.visible_to(user).filter(pk=pk).exists():
-        raise PermissionDenied
     return concern
 
 

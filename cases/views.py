@@ -260,36 +260,31 @@ def party_add(request: StaffRequest, pk: int) -> HttpResponse:
 
 @staff_required(*PERSON_ROLES)
 def activity_create(request: StaffRequest, pk: int) -> HttpResponse:
-    concern = get_concern_for(request, pk)
-    form = ActivityForm(
-        request.POST or None,
-        user=request.user,
-        initial={"occurred_at": timezone.localtime()},
-    )
-    if request.method == "POST" and form.is_valid():
-        activity = form.save(commit=False)
-        activity.concern = concern
-        activity.staff = request.user
-        activity.save()
-        messages.success(request, _("Activity recorded."))
-        return redirect("cases:concern_detail", pk=concern.pk)
-    heading = _("Record an activity")
-    context = {"nav": "concerns", "concern": concern, "form": form, "heading": heading}
-    return render(request, "cases/simple_form.html", context)
+    initial = {"occurred_at": timezone.localtime()}
+    form = ActivityForm(request.POST or None, user=request.user, initial=initial)
+    done = _("Activity recorded.")
+    return _add_to_concern(request, pk, form, _("Record an activity"), done, "staff")
 
 
 @staff_required(*PERSON_ROLES)
 def follow_up_create(request: StaffRequest, pk: int) -> HttpResponse:
-    concern = get_concern_for(request, pk)
     form = FollowUpForm(request.POST or None, user=request.user)
+    done = _("Follow-up saved.")
+    return _add_to_concern(request, pk, form, _("New follow-up"), done, "created_by")
+
+
+def _add_to_concern(
+    request: StaffRequest, pk: int, form, heading: str, done: str, author: str
+) -> HttpResponse:
+    """Save a form's record on the concern, with the user as its author."""
+    concern = get_concern_for(request, pk)
     if request.method == "POST" and form.is_valid():
-        follow_up = form.save(commit=False)
-        follow_up.concern = concern
-        follow_up.created_by = request.user
-        follow_up.save()
-        messages.success(request, _("Follow-up saved."))
+        record = form.save(commit=False)
+        record.concern = concern
+        setattr(record, author, request.user)
+        record.save()
+        messages.success(request, done)
         return redirect("cases:concern_detail", pk=concern.pk)
-    heading = _("New follow-up")
     context = {"nav": "concerns", "concern": concern, "form": form, "heading": heading}
     return render(request, "cases/simple_form.html", context)
 

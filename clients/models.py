@@ -111,8 +111,8 @@ class PersonQuerySet(models.QuerySet["Person"]):
             | Q(given_names__icontains=query)
             | Q(name_original__icontains=query)
         )
-        folded = self.model.objects.matching_name(query).values("pk")
-        return self.filter(text | Q(pk__in=folded))
+        # One query with both conditions, not a subquery over every office.
+        return self.filter(text) | self.matching_name(query)
 
 
 class Person(models.Model):
