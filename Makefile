@@ -11,12 +11,14 @@ NAME ?=
 install: system-deps $(VENV)/.installed assets var/.compiled-messages
 
 # Debian packages the project needs: Chromium for the accessibility tests,
-# gettext for translations, PostgreSQL 15 for CI. Installed when missing.
+# gettext for translations, PostgreSQL 15 for CI, Java for the HTML checker
+# (vnu.jar from npm). Installed when missing.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	test -x /usr/lib/postgresql/15/bin/initdb || missing="$$missing postgresql-15"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "Please install (as root): apt-get install$$missing" >&2; exit 1; fi; \
@@ -46,8 +48,13 @@ run: install
 	$(PY) manage.py load_demo
 	$(MAKE) serve
 
+# The task worker (e-mails to the public) runs beside the web server and
+# stops with it.
 serve:
-	LOTSE_DEMO=1 LOTSE_SECURE_COOKIES=0 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	export LOTSE_DEMO=1 LOTSE_SECURE_COOKIES=0; \
+	$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -q
@@ -61,7 +68,7 @@ lint: install
 
 # Regenerate the message catalogues after changing user-visible strings.
 messages: install
-	$(PY) manage.py makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=bench
+	$(PY) manage.py makemessages -l de -l ls -l ar -l fa -l uk -l ru -l tr --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=bench
 
 bench: install
 	$(PY) bench/run.py $(NAME)

@@ -14,6 +14,7 @@ No office:
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -31,6 +32,21 @@ def client() -> Client:
 def fast_hashing(settings):
     # Argon2 on purpose is slow; its use is tested in accounts/tests/test_login.py.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def portal_settings(settings, tmp_path):
+    # Background tasks (e-mails) run at once; attachments go to a temporary
+    # directory; the proof of work is solved in milliseconds.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    settings.PORTAL_MEDIA_ROOT = tmp_path / "media"
+    settings.PORTAL_CHALLENGE_COST = 1
+    settings.PORTAL_CHALLENGE_COUNTER = (1, 20)
+    # Rendered portal pages are cached per office id and version; ids come
+    # back after a test's rollback, so every test starts with an empty cache.
+    cache.clear()
 
 
 def make_office(name: str, code: str, slug: str, state: str = "SN") -> Office:

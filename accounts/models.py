@@ -23,7 +23,9 @@ class Office(models.Model):
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    history = HistoricalRecords()
+    # Raised whenever something the public portal shows changes (portal/cache.py).
+    portal_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["portal_version"])
 
     class Meta:
         verbose_name = _("office")
@@ -62,6 +64,12 @@ class Site(models.Model):
     name = models.CharField(_("name"), max_length=200)
     address = models.TextField(_("address"), blank=True)
     accessibility = models.TextField(_("accessibility of the building"), blank=True)
+    # Published on the portal's start page as written (in German).
+    hours = models.TextField(
+        _("consultation hours"),
+        blank=True,
+        help_text=_("As published, e.g. “Tue 08:00–12:00, Thu by appointment”."),
+    )
 
     class Meta:
         verbose_name = _("site")

@@ -1,5 +1,6 @@
 """Multi-step writes on concerns: each in one transaction, all or nothing."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -37,30 +38,40 @@ class EditConflict(Exception):
 
 def seed_topics(office: Office, language: str = "de") -> None:
     with translation.override(language):
-        names = [_(name) for name in DEFAULT_TOPICS]
+        names = {source: _(source) for source in DEFAULT_TOPICS}
     existing = set(Topic.objects.filter(office=office).values_list("name", flat=True))
     Topic.objects.bulk_create(
-        Topic(office=office, name=name) for name in names if name not in existing
+        Topic(office=office, name=name, source=source)
+        for source, name in names.items()
+        if name not in existing
     )
 
 
 def create_concern(form, office: Office, user: User) -> Concern:
-    """Save a new concern from a valid form, with the next free case number.
+    """Save a new concern from a valid form, with the next free case number."""
+    concern = form.save(commit=False)
+    concern.office = office
+    concern.created_by = user
+    return save_numbered(concern, form.save_m2m)
 
-    Two staff saving at the same moment may pick the same number; the unique
-    constraint refuses the second and it simply takes the next one.
+
+def save_numbered(
+    concern: Concern, then: Callable[[], object] = lambda: None
+) -> Concern:
+    """Insert a new concern under the next free case number, then run ``then``.
+
+    Two concerns saved at the same moment may pick the same number; the
+    unique constraint refuses the second and it simply takes the next one.
     """
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                concern = form.save(commit=False)
-                concern.office = office
-                concern.created_by = user
                 concern.assign_number()
-                concern.save()
-                form.save_m2m()
+                concern.save(force_insert=True)
+                then()
                 return concern
         except IntegrityError:
+            concern.pk = None
             continue
     raise IntegrityError("no free case number after five attempts")
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +20,15 @@ class Topic(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="topics")
     name = models.CharField(_("name"), max_length=120)
     active = models.BooleanField(_("in use"), default=True)
+    # The English source of a default topic, so that the public portal can
+    # show it in the reader's language; empty for topics the office added,
+    # which the portal shows in German, marked as such.
+    source = models.CharField(max_length=120, blank=True, editable=False)
+    public = models.BooleanField(
+        _("offered on the public portal"),
+        default=True,
+        help_text=_("Topics the public can choose when sending a concern."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -33,6 +43,12 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def public_label(self) -> tuple[str, bool]:
+        """The name in the active language, and whether it is translated."""
+        if self.source:
+            return gettext(self.source), True
+        return self.name, False
 
 
 class ConcernType(models.TextChoices):
@@ -182,8 +198,13 @@ class Concern(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     # Raised on every edit; a save against an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Empty for concerns the public sent through the portal.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -28,6 +28,7 @@ from .data import (
     StaffSpec,
     totp_secret,
 )
+from .portal import seed_portal
 
 # Scale of the random parts with --small: enough to click through, quick in tests.
 SMALL = 0.1
@@ -52,6 +53,10 @@ def load(small: bool = False) -> Summary:
             with transaction.atomic():
                 populate(office, spec, SMALL if small else 1.0)
             generated.append(office.name)
+    # After the generated concerns, so that the portal's new ones number last.
+    with transaction.atomic():
+        for office in Office.objects.all():
+            seed_portal(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),

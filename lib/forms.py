@@ -55,7 +55,8 @@ class KernBoundField(BoundField):
         if self.errors:
             css += f" {css}--error"
         attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
-        if not self.use_fieldset:
+        # Hidden inputs have no visible hint or error to point at.
+        if not self.use_fieldset and not self.is_hidden:
             described = []
             if self.help_text:
                 described.append(f"{self.auto_id}_helptext")

@@ -29,11 +29,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "directory",
     "clients",
     "cases",
     "reports",
+    "portal",
+    "pages",
     "demo",
 ]
 
@@ -68,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.staff",
+                "portal.context_processors.portal",
             ],
         },
     },
@@ -162,6 +167,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
+    # ALTCHA's widget (proof of work against spam), served from here: no CDN.
+    ("vendor/altcha", BASE_DIR / "node_modules" / "altcha" / "dist" / "main"),
     # KERN rewritten with logical properties by tools/logical_css.py (make assets).
     ("vendor/kern-logical", BASE_DIR / "var" / "assets"),
 ]
@@ -180,3 +187,38 @@ LOGGING = {
 }
 
 FORM_RENDERER = "lib.forms.KernRenderer"
+
+# Background work (e-mails to the public) is queued in the database and run
+# by `manage.py db_worker`; tests run tasks at once.
+TASKS = {
+    "default": {
+        "BACKEND": envstr("LOTSE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    }
+}
+
+# Public portal. Attachments are kept outside the static files and only
+# handed out to staff through an access-checked view.
+PORTAL_MEDIA_ROOT = Path(envstr("LOTSE_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Rendered portal pages are kept per process; an edit makes a new key at once
+# (portal/cache.py), this is only the upper bound for memory's sake.
+PORTAL_CACHE_SECONDS = envint("LOTSE_PORTAL_CACHE_SECONDS", 600)
+PORTAL_MAX_FILES = 5
+PORTAL_MAX_FILE_BYTES = 10 * 1024 * 1024
+PORTAL_MAX_TEXT = 10_000
+# Per address and hour; without JavaScript nobody solved a challenge, so
+# fewer submissions pass.
+PORTAL_SUBMISSIONS_PER_HOUR = envint("LOTSE_PORTAL_SUBMISSIONS_PER_HOUR", 10)
+PORTAL_UNSOLVED_PER_HOUR = envint("LOTSE_PORTAL_UNSOLVED_PER_HOUR", 3)
+PORTAL_LOOKUPS_PER_HOUR = envint("LOTSE_PORTAL_LOOKUPS_PER_HOUR", 60)
+# Proof of work (ALTCHA, PBKDF2): the browser derives up to COUNTER_MAX keys
+# of COST iterations each; about a second on a phone. Tests lower both.
+PORTAL_CHALLENGE_COST = envint("LOTSE_PORTAL_CHALLENGE_COST", 5_000)
+PORTAL_CHALLENGE_COUNTER = (
+    envint("LOTSE_PORTAL_CHALLENGE_COUNTER_MIN", 2_000),
+    envint("LOTSE_PORTAL_CHALLENGE_COUNTER_MAX", 6_000),
+)
+# Where the public reaches the portal, for links in e-mails.
+PUBLIC_URL = envstr("LOTSE_PUBLIC_URL", "http://127.0.0.1:8000")
+# Uploads larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

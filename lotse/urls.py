@@ -12,4 +12,9 @@ urlpatterns = [
     path("clients/", include("clients.urls")),
     path("partners/", include("directory.urls")),
     path("statistics/", include("reports.urls")),
+    path("office/portal/", include("portal.staff_urls")),
+    path("office/pages/", include("pages.staff_urls")),
+    # The public portal: /p/<office>/<language>/...
+    path("p/", include("portal.urls")),
+    path("p/<slug:office>/<str:lang>/", include("pages.public_urls")),
 ]

@@ -14,6 +14,11 @@ from cases.models import FollowUp, Referral
 from cases.tests.factories import make_concern, make_partner, make_person, make_topic
 from clients.models import Consent, Household
 from directory.models import PartnerContact
+from lib.uploads import CleanFile
+from pages.actions import create_page, ensure_required_pages
+from portal.actions import Sent, submit
+from portal.languages import BY_CODE
+from portal.models import ReplyTemplate, RoutingRule
 
 USERS = [
     "anon",
@@ -51,6 +56,11 @@ STATE = row(302, 403, 403, 403, 403, 403, 403, 403, 403, 200)
 STAFF = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
 STAFF_MEMBER = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
 STAFF_POST = row(302, 302, 403, 403, 403, 403, 403, 302, 404, 403)
+# A portal concern routed to gina: only those who read notes see its answer
+# page and attachments.
+PORTAL_NOTES = row(302, 200, 200, 200, 403, 403, 403, 403, 404, 403)
+PAGES_LIST = row(302, 200, 200, 403, 403, 200, 403, 200, 200, 403)
+PAGES_OBJECT = row(302, 200, 200, 403, 403, 200, 403, 200, 404, 403)
 
 
 @pytest.fixture
@@ -86,6 +96,25 @@ def world(cast):
             person=person, purpose="counselling", form="oral", recorded_by=cast.carla
         ).pk,
         "staff_member": cast.gina.pk,
+        **portal_world(cast),
+    }
+
+
+def portal_world(cast) -> dict:
+    RoutingRule.objects.create(office=cast.erz, position=1, assign_to=cast.gina)
+    photo = CleanFile("foto.jpg", b"\xff\xd8 stored as checked", "image/jpeg")
+    sent = Sent(kind="complaint", text="Heizung kaputt", form_token="t", files=[photo])
+    receipt = submit(cast.erz, BY_CODE["de"], sent)
+    ensure_required_pages(cast.erz)
+    page = create_page(cast.erz, "guide", "wegweiser", 1, "Wegweiser", "Text", None)
+    return {
+        "portal_concern": receipt.concern.pk,
+        "attachment": receipt.concern.submission.attachments.get().pk,
+        "rule": RoutingRule.objects.get().pk,
+        "reply_template": ReplyTemplate.objects.create(
+            office=cast.erz, title="Eingang", text="Danke."
+        ).pk,
+        "portal_page": page.pk,
     }
 
 
@@ -123,6 +152,18 @@ GET_PAGES = [
     ("staff_list", "/accounts/staff/", STAFF),
     ("staff_create", "/accounts/staff/new/", STAFF),
     ("staff_edit", "/accounts/staff/{staff_member}/", STAFF_MEMBER),
+    ("inbox", "/office/portal/inbox/", PERSON_LIST),
+    ("answer", "/office/portal/concerns/{portal_concern}/answer/", PORTAL_NOTES),
+    ("attachment", "/office/portal/attachments/{attachment}/", PORTAL_NOTES),
+    ("rules", "/office/portal/rules/", TOPICS),
+    ("rule_edit", "/office/portal/rules/{rule}/", TOPIC_OBJECT),
+    ("reply_templates", "/office/portal/replies/", TOPICS),
+    ("reply_template_edit", "/office/portal/replies/{reply_template}/", TOPIC_OBJECT),
+    ("page_list", "/office/pages/", PAGES_LIST),
+    ("page_create", "/office/pages/new/", PAGES_LIST),
+    ("page_settings", "/office/pages/{portal_page}/settings/", PAGES_OBJECT),
+    ("text_edit", "/office/pages/{portal_page}/ar/", PAGES_OBJECT),
+    ("page_delete", "/office/pages/{portal_page}/delete/", PAGES_OBJECT),
 ]
 
 # Those without the roles an action needs are stopped before the method is
@@ -146,10 +187,28 @@ POST_ACTIONS = [
         STAFF_POST,
         STAFF_GATE,
     ),
+    ("rule_delete", "/office/portal/rules/{rule}/delete/", STAFF_POST, STAFF_GATE),
+    (
+        "reply_template_delete",
+        "/office/portal/replies/{reply_template}/delete/",
+        STAFF_POST,
+        STAFF_GATE,
+    ),
 ]
 
-# Pages anybody may open: the login itself, the health check, the language.
-PUBLIC = {"home", "healthz", "set_language", "login", "logout", "otp_setup"}
+# Pages anybody may open: the login itself, the health check, the language,
+# and the public portal (tested in portal/tests and pages/tests).
+PUBLIC = {"home", "healthz", "set_language", "login", "logout", "otp_setup"} | {
+    "offices",
+    "office",
+    "start",
+    "submit",
+    "status",
+    "challenge",
+    "index",
+    "page",
+    "accessibility_feedback",
+}
 
 
 def client_for(cast, name, client):

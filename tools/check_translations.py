@@ -3,6 +3,12 @@
 Runs ``makemessages`` first so that a string added to the code but not to
 the catalogues counts as untranslated. The catalogue is left untouched
 when only its header date would change.
+
+German is the staff interface's language: every message needs it. The other
+portal languages (Leichte Sprache, Arabic, Farsi, Ukrainian, Russian,
+Turkish) need every message the public can see: those used in the files
+under PUBLIC_PATHS. Staff-only messages may stay empty there, since the
+staff interface is not offered in those languages.
 """
 
 import subprocess
@@ -13,6 +19,19 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = ["--ignore=.venv", "--ignore=node_modules", "--ignore=var", "--ignore=bench"]
+STAFF_LANGUAGE = "de"
+# Every portal language but English, the language of the source strings.
+REQUIRED = ["de", "ls", "ar", "fa", "uk", "ru", "tr"]
+PUBLIC_PATHS = (
+    "portal/",
+    "pages/",
+    "lib/",
+    "cases/topics.py",
+    "templates/portal/",
+    "templates/pages/",
+    "templates/forms/",
+    "templates/django/",
+)
 
 
 def refresh(po_path: Path, domain: str) -> None:
@@ -41,10 +60,14 @@ def refresh(po_path: Path, domain: str) -> None:
         po_path.write_text(before, encoding="utf-8")
 
 
-def problems(po_path: Path) -> list[str]:
+def is_public(entry: polib.POEntry) -> bool:
+    return any(path.startswith(PUBLIC_PATHS) for path, _line in entry.occurrences)
+
+
+def problems(po_path: Path, public_only: bool = False) -> list[str]:
     found = []
     for entry in polib.pofile(str(po_path)):
-        if entry.obsolete:
+        if entry.obsolete or (public_only and not is_public(entry)):
             continue
         where = f"{po_path.relative_to(ROOT)}: {entry.msgid[:60]!r}"
         if "fuzzy" in entry.flags:
@@ -56,17 +79,19 @@ def problems(po_path: Path) -> list[str]:
 
 def main() -> int:
     catalogues = sorted((ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
-    if not catalogues:
-        print("no message catalogues found under locale/")
-        return 1
-    found: list[str] = []
+    found: list[str] = [
+        f"missing catalogue: locale/{code}/LC_MESSAGES/django.po"
+        for code in REQUIRED
+        if not (ROOT / "locale" / code / "LC_MESSAGES" / "django.po").exists()
+    ]
     for po_path in catalogues:
         refresh(po_path, po_path.stem)
-        found += problems(po_path)
+        public_only = po_path.parent.parent.name != STAFF_LANGUAGE
+        found += problems(po_path, public_only)
     for line in found:
         print(line)
     if found:
-        print(f"{len(found)} messages need a translation (edit the .po files).")
+        print(f"{len(found)} problems (add the catalogue or edit the .po files).")
         return 1
     print(f"translations complete in {len(catalogues)} catalogues")
     return 0

@@ -24,6 +24,7 @@ from directory.models import PartnerContact
 
 from .helpers import record_requests
 from .pages import PageData
+from .portal_data import build_portal
 
 CHROMIUM = "/usr/bin/chromium"
 # No sandbox: Chromium refuses to start as root otherwise (containers, CI).
@@ -170,5 +171,7 @@ def page_data(live_cast: Cast, newcomer: User) -> PageData:
             form=ConsentForm.ORAL,
             recorded_by=carla,
         ).pk,
+        # The portal's staff pages and public pages (portal_data.py).
+        **build_portal(live_cast).ids,
     }
     return PageData(live_cast, newcomer, person, concern, partner, ids)

@@ -3,9 +3,13 @@
 A new page gets one line: a name for the test id, its path and who opens it.
 ``at("/concerns/{concern}/")`` fills in the ids of the objects that the
 ``page_data`` fixture (conftest.py) creates: person, concern, partner,
-contact, topic, household, follow_up, referral, consent, and the
-``staff_member`` (a cast member, set by PageData). A page that needs other
-data: add it to ``page_data`` and its id to ``PageData.ids``.
+contact, topic, household, follow_up, referral, consent, the portal's
+portal_concern, rule, reply_template and portal_page (portal_data.py), and
+the ``staff_member`` (a cast member, set by PageData). A page that needs
+other data: add it to ``page_data`` and its id to ``PageData.ids``.
+
+The public portal is listed here in German; test_portal.py opens each of its
+pages in every portal language.
 
 Users are cast names (conftest.py), "newcomer" for a user without a paired
 authenticator app, or None for an anonymous visitor.
@@ -94,6 +98,31 @@ PAGES = [
     Entry("staff list", at("/accounts/staff/"), "ada"),
     Entry("staff create", at("/accounts/staff/new/"), "ada"),
     Entry("staff edit", at("/accounts/staff/{staff_member}/"), "ada"),
+    Entry("portal inbox", at("/office/portal/inbox/"), "carla"),
+    Entry(
+        "portal answer", at("/office/portal/concerns/{portal_concern}/answer/"), "carla"
+    ),
+    Entry("portal rules", at("/office/portal/rules/"), "carla"),
+    Entry("portal rule edit", at("/office/portal/rules/{rule}/"), "carla"),
+    Entry("reply templates", at("/office/portal/replies/"), "carla"),
+    Entry(
+        "reply template edit",
+        at("/office/portal/replies/{reply_template}/"),
+        "carla",
+    ),
+    Entry("portal concern detail", at("/concerns/{portal_concern}/"), "carla"),
+    Entry("portal page list", at("/office/pages/"), "carla"),
+    Entry("portal page create", at("/office/pages/new/"), "carla"),
+    Entry("portal page settings", at("/office/pages/{portal_page}/settings/"), "carla"),
+    Entry("portal page delete", at("/office/pages/{portal_page}/delete/"), "carla"),
+    Entry("portal page text edit", at("/office/pages/{portal_page}/ar/"), "carla"),
+    # The cast has two offices, so /p/ lists them instead of redirecting.
+    Entry("portal offices", at("/p/"), None),
+    Entry("portal start", at("/p/erzgebirgskreis/de/"), None),
+    Entry("portal send form", at("/p/erzgebirgskreis/de/send/"), None),
+    Entry("portal status", at("/p/erzgebirgskreis/de/status/"), None),
+    Entry("portal page index", at("/p/erzgebirgskreis/de/pages/"), None),
+    Entry("portal page", at("/p/erzgebirgskreis/de/page/wegweiser/"), None),
     Entry("page not found", at("/no-such-page/"), "carla", status=404),
     Entry("no access", at("/concerns/"), "anton", status=403),
 ]
@@ -108,4 +137,14 @@ NOT_PAGES = {
     "follow_up_done",
     "consent_withdraw",
     "staff_reset_second_factor",
+    # The portal: the proof-of-work challenge (JSON), an attachment (a file
+    # download), POST-only deletions, the accessibility feedback's POST
+    # target (a GET goes to the statement) and the office's address, which
+    # goes on to its start page in the browser's language.
+    "challenge",
+    "attachment",
+    "rule_delete",
+    "reply_template_delete",
+    "accessibility_feedback",
+    "office",
 }

@@ -1,0 +1,74 @@
+"""The portal's read-only pages, rendered once per office version and process.
+
+The start page and the office's pages change when staff edit them, not per
+visitor; rendering them (navigation, Markdown, eight language links) costs
+ten times what Django's request handling does. The cache key holds the
+office's ``portal_version``, which the signals below raise on every change
+the portal shows, so the next request renders afresh in every process. Pages
+that carry a CSRF token (a form) are never cached.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.http import HttpResponse
+
+from accounts.models import Office
+
+from .http import PortalRequest
+
+T = TypeVar("T")
+
+
+def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve GET requests without a query string from the cache (inside portal_view)."""
+
+    @wraps(view)
+    def wrapped(request: PortalRequest, **kwargs) -> HttpResponse:
+        if request.method != "GET" or request.GET:
+            return view(request, **kwargs)
+        office = request.portal.office
+        key = f"portal:{office.pk}:{office.portal_version}:{request.path}"
+        content = cache.get(key)
+        if content is not None:
+            return HttpResponse(content)
+        response = view(request, **kwargs)
+        if response.status_code == 200 and not request.META.get(
+            "CSRF_COOKIE_NEEDS_UPDATE"
+        ):
+            cache.set(key, response.content, settings.PORTAL_CACHE_SECONDS)
+        return response
+
+    return wrapped
+
+
+def remember(office: Office, name: str, compute: Callable[[], T]) -> T:
+    """A value derived from the office's portal content, computed once per version."""
+    key = f"portal:{office.pk}:{office.portal_version}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PORTAL_CACHE_SECONDS)
+    return value
+
+
+def office_changed(office_id: int | None) -> None:
+    if office_id is not None:
+        Office.objects.filter(pk=office_id).update(
+            portal_version=F("portal_version") + 1
+        )
+
+
+def bump(sender, instance, **kwargs) -> None:
+    """Signal receiver for models that carry an office (directly or via page)."""
+    if isinstance(instance, Office):
+        office_changed(instance.pk)
+        return
+    office_id = getattr(instance, "office_id", None)
+    if office_id is None and hasattr(instance, "page"):
+        office_id = instance.page.office_id
+    office_changed(office_id)
