@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-BENCHMARKS = {"cases": "bench.cases"}
+BENCHMARKS = {"cases": "bench.cases", "portal": "bench.portal"}
 
 
 def configure() -> None:

@@ -60,12 +60,16 @@ def save_numbered(
 ) -> Concern:
     """Insert a new concern under the next free case number, then run ``then``.
 
-    Two concerns saved at the same moment may pick the same number; the
-    unique constraint refuses the second and it simply takes the next one.
+    The office's row is locked first, so that on PostgreSQL concurrent
+    inserts of one office number one after the other (SQLite serialises
+    writers anyway). Should two still pick the same number, the unique
+    constraint refuses the second and it takes the next one.
     """
     for _attempt in range(5):
         try:
             with transaction.atomic():
+                lock = Office.objects.select_for_update().filter(pk=concern.office_id)
+                list(lock.values_list("pk", flat=True))
                 concern.assign_number()
                 concern.save(force_insert=True)
                 then()

@@ -84,7 +84,7 @@ def feedback(request: PortalRequest) -> HttpResponse:
     problem = _refusal(request)
     if problem:
         return _page(request, statement, form, problem=problem, status=429)
-    return _store(request, form)
+    return _store(request, statement, form)
 
 
 def _refusal(request: PortalRequest) -> str:
@@ -101,7 +101,7 @@ def _refusal(request: PortalRequest) -> str:
     return ""
 
 
-def _store(request: PortalRequest, form: FeedbackForm) -> HttpResponse:
+def _store(request: PortalRequest, statement: Page, form: FeedbackForm) -> HttpResponse:
     data = form.cleaned_data
     sent = actions.Sent(
         kind=SubmissionKind.ACCESSIBILITY,
@@ -109,4 +109,8 @@ def _store(request: PortalRequest, form: FeedbackForm) -> HttpResponse:
         contact_email=data["email"],
         form_token=form.token,
     )
-    return receive(request, sent)
+
+    def again(problem: str) -> HttpResponse:
+        return _page(request, statement, form, problem=problem, status=503)
+
+    return receive(request, sent, again)

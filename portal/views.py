@@ -1,7 +1,10 @@
 """The public portal: start page, sending a concern, following it."""
 
+import logging
+from collections.abc import Callable
+
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,6 +27,8 @@ from .forms import (
 from .http import PortalRequest, portal_view
 from .languages import BY_CODE, SOURCE
 from .models import Submission, code_digest, normalise_code
+
+logger = logging.getLogger(__name__)
 
 
 def offices(request: HttpRequest) -> HttpResponse:
@@ -158,11 +163,23 @@ def _store(request: PortalRequest, form: SubmissionForm) -> HttpResponse:
         challenge_solved=getattr(request, "challenge_solved", False),
         files=data["attachments"],
     )
-    return receive(request, sent)
+
+    def again(problem: str) -> HttpResponse:
+        return _form_page(request, form, problem=problem, had_files=True, status=503)
+
+    return receive(request, sent, again)
 
 
-def receive(request: PortalRequest, sent: actions.Sent) -> HttpResponse:
-    """Store what was sent and answer with the receipt (or: it came before)."""
+def receive(
+    request: PortalRequest,
+    sent: actions.Sent,
+    again: Callable[[str], HttpResponse],
+) -> HttpResponse:
+    """Store what was sent and answer with the receipt (or: it came before).
+
+    If the database fails, nothing is stored and ``again`` shows the form
+    with what the person typed and a message.
+    """
     portal = request.portal
     try:
         receipt = actions.submit(portal.office, portal.language, sent)
@@ -171,6 +188,14 @@ def receive(request: PortalRequest, sent: actions.Sent) -> HttpResponse:
         if Submission.objects.filter(form_token=sent.form_token).exists():
             return render(request, "portal/already_received.html")
         raise
+    except DatabaseError:
+        logger.exception("portal submission not stored")
+        return again(
+            _(
+                "Your message could not be saved, so nothing was stored. "
+                "Please send it again in a moment."
+            )
+        )
     throttle.sweep()
     context = {"code": receipt.code, "email": sent.contact_email}
     return render(request, "portal/receipt.html", context)

@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError
 from PIL import Image
 
 from cases.models import Concern
@@ -285,16 +286,22 @@ def test_wrong_files_get_a_message_and_nothing_is_stored(public, office, upload)
 
 
 @pytest.mark.django_db
-def test_a_failed_save_leaves_no_file_behind(public, office, monkeypatch, tmp_path):
+def test_a_failed_save_says_so_keeps_the_text_and_leaves_no_file(
+    public, office, monkeypatch, settings
+):
     def broken(*args, **kwargs):
-        raise RuntimeError("database gone")
+        raise OperationalError("database is locked")
 
     monkeypatch.setattr("portal.actions._attach", broken)
     photo = SimpleUploadedFile("a.jpg", jpeg_with_gps(), content_type="image/jpeg")
-    with pytest.raises(RuntimeError):
-        send(public, office.slug, attachments=photo)
+    response = send(public, office.slug, "en", attachments=photo, text="Mein Text")
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Your message could not be saved, so nothing was stored." in html
+    assert "Mein Text" in html
     assert not Submission.objects.exists()
-    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+    media = settings.PORTAL_MEDIA_ROOT
+    assert not [p for p in media.rglob("*") if p.is_file()]
 
 
 @pytest.mark.django_db
