@@ -107,6 +107,7 @@ def test_with_an_address_the_person_gets_the_code_and_later_the_answer_by_mail(
         text="Доброго дня! Я шукаю курс німецької мови з дитячим садком.",
     )
     code = receipt_code(response.content.decode())
+    assert "olena@example.org" in response.content.decode(), "the receipt says where"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["olena@example.org"]
     assert code in mail.outbox[0].body
