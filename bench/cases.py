@@ -7,7 +7,6 @@ names, their spellings and the shape of the cases are the demo's.
 """
 
 import datetime
-import os
 import platform
 import random
 import sqlite3
@@ -26,6 +25,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Office, User
+from bench.machine import machine
 from cases.models import Concern
 from clients.models import Person
 from demo import build, generate
@@ -211,12 +211,7 @@ def context(office: Office) -> dict:
         },
         "database": {"vendor": connection.vendor, "version": database_version()},
         "date": datetime.date.today().isoformat(),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.machine(),
-            # Other work on the machine skews the figures; this shows how much.
-            "load_average_1min": round(os.getloadavg()[0], 2),
-        },
+        "machine": machine(),
         "python": platform.python_version(),
         "django": django.get_version(),
         "requests": REQUESTS,

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import django
 
+from bench.machine import machine
 from portal import challenge
 
 from .load import Browser, Failed, Reply, Step, Tally, combined, drive, multipart
@@ -374,12 +375,7 @@ def context(tallies: dict[str, Tally], before: dict, after: dict) -> dict:
         },
         "database": {"vendor": after["vendor"], "version": after["version"]},
         "date": datetime.date.today().isoformat(),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.machine(),
-            # Other work on the machine skews the figures; this shows how much.
-            "load_average_1min": round(os.getloadavg()[0], 2),
-        },
+        "machine": machine(),
         "python": platform.python_version(),
         "django": django.get_version(),
         "gunicorn": version("gunicorn"),

@@ -1,24 +1,14 @@
-import secrets
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office
 from lib.forms import KernForm, KernModelForm, choice_field
+from portal.forms import form_token_value, new_form_token
 from portal.languages import Language
 
 from .models import BODY_MAX_LENGTH, NAV_KINDS, REQUIRED_KINDS, Page, PageText
 
-TOKEN_SALT = "lotse.pages.feedback"
-# A form left open longer than a day gets a fresh token and is sent again.
-TOKEN_MAX_AGE = 24 * 60 * 60
 FEEDBACK_MAX_LENGTH = 5000
-
-
-def new_feedback_token() -> str:
-    """A random token for one feedback form, signed so it cannot be made up."""
-    return signing.dumps(secrets.token_urlsafe(32), salt=TOKEN_SALT)
 
 
 class FeedbackForm(KernForm):
@@ -43,28 +33,20 @@ class FeedbackForm(KernForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # The token is no field: there is nothing in it a person could
-        # correct, so a refused token is said at the top of the form.
+        # The portal's signed one-time form token. It is no field: there is
+        # nothing in it a person could correct, so a refused token is said at
+        # the top of the form.
         self.signed_token = (
-            str(self.data.get("token", "")) if self.is_bound else new_feedback_token()
+            str(self.data.get("token", "")) if self.is_bound else new_form_token()
         )
         self.token = ""  # the random part, stored once per form
 
-    def clean_message(self) -> str:
-        message = self.cleaned_data["message"].strip()
-        if not message:
-            raise forms.ValidationError(_("Please write your message."))
-        return message
-
     def clean(self):
         data = super().clean()
-        try:
-            self.token = signing.loads(
-                self.signed_token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
-            )
-        except signing.BadSignature:
+        self.token = form_token_value(self.signed_token)
+        if not self.token:
             # A new token, so that the form as typed can be sent again.
-            self.signed_token = new_feedback_token()
+            self.signed_token = new_form_token()
             self.add_error(
                 None, _("This form was open too long. Please send it again.")
             )

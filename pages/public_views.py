@@ -4,7 +4,6 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -89,16 +88,9 @@ def feedback(request: PortalRequest) -> HttpResponse:
 
 def _refusal(request: PortalRequest) -> str:
     """Why this post is not taken (spam checks), or "" to take it."""
-    if request.POST.get("website"):
-        return _("Leave the last field empty.")
-    key = throttle.address_key(request)
-    if not throttle.allowed("feedback", key, settings.PORTAL_SUBMISSIONS_PER_HOUR):
-        return _(
-            "Many messages were sent from your connection. Please try again in "
-            "an hour, or call us."
-        )
-    throttle.record("feedback", key)
-    return ""
+    return throttle.honeypot(request) or throttle.take(
+        request, "feedback", settings.PORTAL_SUBMISSIONS_PER_HOUR
+    )
 
 
 def _store(request: PortalRequest, statement: Page, form: FeedbackForm) -> HttpResponse:

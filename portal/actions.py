@@ -7,7 +7,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 
 from accounts.models import Municipality, Office, User
 from cases.actions import save_numbered
@@ -172,13 +171,3 @@ def publish_answer(
         if submission.contact_email:
             tasks.enqueue_answer(submission)
     return submission
-
-
-def public_status(submission: Submission) -> str:
-    """The status as the public sees it: received, being worked on, or done."""
-    status = submission.concern.status
-    if status == Status.CLOSED:
-        return _("Completed")
-    if status == Status.NEW:
-        return _("Received")
-    return _("Being worked on")

@@ -56,19 +56,14 @@ def remember(office: Office, name: str, compute: Callable[[], T]) -> T:
     return value
 
 
-def office_changed(office_id: int | None) -> None:
-    if office_id is not None:
-        Office.objects.filter(pk=office_id).update(
-            portal_version=F("portal_version") + 1
-        )
-
-
 def bump(sender, instance, **kwargs) -> None:
-    """Signal receiver for models that carry an office (directly or via page)."""
+    """Signal receiver for models that carry an office, directly or via a page."""
+    offices = Office.objects.all()
     if isinstance(instance, Office):
-        office_changed(instance.pk)
-        return
-    office_id = getattr(instance, "office_id", None)
-    if office_id is None and hasattr(instance, "page"):
-        office_id = instance.page.office_id
-    office_changed(office_id)
+        offices = offices.filter(pk=instance.pk)
+    elif hasattr(instance, "office_id"):
+        offices = offices.filter(pk=instance.office_id)
+    else:
+        # A page's text: one UPDATE through the page, without loading it.
+        offices = offices.filter(pages=instance.page_id)
+    offices.update(portal_version=F("portal_version") + 1)

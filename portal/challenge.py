@@ -40,21 +40,20 @@ def verify(payload: str) -> bool:
     """True once for a correctly solved, unexpired challenge of ours."""
     if not payload or len(payload) > 4000:
         return False
+    try:
+        parsed = altcha.Payload.from_base64(payload)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return False
     result = altcha.verify_solution(
-        payload, _secret("challenge"), hmac_key_secret=_secret("key")
+        parsed, _secret("challenge"), hmac_key_secret=_secret("key")
     )
+    signature = parsed.challenge.signature or ""
     if not result.verified:
         return False
-    signature = _signature(payload)
     if Throttle.objects.filter(scope="challenge", key=signature).exists():
         return False
     Throttle.objects.create(scope="challenge", key=signature)
     return True
-
-
-def _signature(payload: str) -> str:
-    # verify_solution parsed it already, so this cannot fail.
-    return altcha.Payload.from_base64(payload).challenge.signature or ""
 
 
 def solve(challenge: dict) -> str:

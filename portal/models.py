@@ -14,10 +14,11 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office
-from cases.models import Concern, ConcernType, Topic
+from cases.models import Concern, ConcernType, Status, Topic
 
 from . import languages
 
@@ -121,6 +122,16 @@ class Submission(models.Model):
     @property
     def anonymous(self) -> bool:
         return not (self.contact_email or self.contact_phone)
+
+    @property
+    def public_status(self) -> str:
+        """The state as the public sees it: received, being worked on, done."""
+        status = self.concern.status
+        if status == Status.CLOSED:
+            return gettext("Completed")
+        if status == Status.NEW:
+            return gettext("Received")
+        return gettext("Being worked on")
 
 
 class AttachmentStorage(FileSystemStorage):
@@ -243,7 +254,11 @@ class Throttle(models.Model):
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = [models.Index(fields=["scope", "key", "at"])]
+        # The second index serves the sweep of old rows after each submission.
+        indexes = [
+            models.Index(fields=["scope", "key", "at"]),
+            models.Index(fields=["at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.scope} {self.at:%Y-%m-%d %H:%M}"

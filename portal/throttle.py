@@ -5,6 +5,7 @@ import datetime
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 from .models import Throttle
 
@@ -30,6 +31,25 @@ def record(scope: str, key: str) -> None:
 
 def allowed(scope: str, key: str, limit: int) -> bool:
     return count(scope, key) < limit
+
+
+def honeypot(request: HttpRequest) -> str:
+    """The refusal when the field people never see was filled, else ""."""
+    if request.POST.get("website"):
+        return _("Leave the last field empty.")
+    return ""
+
+
+def take(request: HttpRequest, scope: str, limit: int) -> str:
+    """Count a post from this address, or say why it is one too many."""
+    key = address_key(request)
+    if not allowed(scope, key, limit):
+        return _(
+            "Many messages were sent from your connection. Please try again in "
+            "an hour, or call us."
+        )
+    record(scope, key)
+    return ""
 
 
 def sweep() -> int:

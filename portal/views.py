@@ -123,26 +123,15 @@ def _form_page(
 
 def _refusal(request: PortalRequest, form: SubmissionForm) -> str:
     """Why this post is not taken (spam checks), or "" to take it."""
-    if request.POST.get("website"):
-        return _("Leave the last field empty.")
-    key = throttle.address_key(request)
+    if refused := throttle.honeypot(request):
+        return refused
     solved = challenge.verify(request.POST.get("altcha", ""))
     request.challenge_solved = solved  # type: ignore[attr-defined]
     if request.POST.get("altcha") and not solved:
         return _("The automatic check against spam failed. Please send again.")
-    limit = (
-        settings.PORTAL_SUBMISSIONS_PER_HOUR
-        if solved
-        else settings.PORTAL_UNSOLVED_PER_HOUR
-    )
-    scope = "submit" if solved else "submit-unsolved"
-    if not throttle.allowed(scope, key, limit):
-        return _(
-            "Many messages were sent from your connection. Please try again in "
-            "an hour, or call us."
-        )
-    throttle.record(scope, key)
-    return ""
+    if solved:
+        return throttle.take(request, "submit", settings.PORTAL_SUBMISSIONS_PER_HOUR)
+    return throttle.take(request, "submit-unsolved", settings.PORTAL_UNSOLVED_PER_HOUR)
 
 
 def _store(request: PortalRequest, form: SubmissionForm) -> HttpResponse:

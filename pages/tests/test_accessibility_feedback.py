@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 
 from cases.models import Concern
-from pages.forms import TOKEN_SALT
+from portal.forms import TOKEN_SALT
 from portal.models import Kind, Submission
 
 STATEMENT = "/p/erzgebirgskreis/{lang}/page/barrierefreiheit/"

@@ -1,5 +1,8 @@
 from django import template
 from django.template.context import Context
+from django.utils.safestring import mark_safe
+
+from portal.languages import BY_CODE, Language
 
 register = template.Library()
 
@@ -11,25 +14,14 @@ def portal_url(context: Context, name: str, **kwargs) -> str:
 
 
 @register.filter
-def language_of(code: str):
-    from portal.languages import BY_CODE
-
+def language_of(code: str) -> Language | None:
     return BY_CODE.get(code)
 
 
 @register.simple_tag(takes_context=True)
 def german(context: Context) -> str:
     """Attributes for German text (office data) on a page in another language."""
-    from django.utils.safestring import mark_safe
-
     portal = context.get("portal")
     if portal is None or portal.language.html_lang == "de":
         return ""
     return mark_safe(' lang="de" dir="ltr"')
-
-
-@register.filter
-def public_status(submission) -> str:
-    from portal.actions import public_status as status
-
-    return status(submission)
