@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-BENCHMARKS = {"cases": "bench.cases", "portal": "bench.portal"}
+BENCHMARKS = {"cases": "bench.cases", "portal": "bench.portal", "hours": "bench.hours"}
 
 
 def configure() -> None:

@@ -29,6 +29,7 @@ from .data import (
     totp_secret,
 )
 from .portal import seed_portal
+from .schedule import seed_schedule
 
 # Scale of the random parts with --small: enough to click through, quick in tests.
 SMALL = 0.1
@@ -57,6 +58,8 @@ def load(small: bool = False) -> Summary:
     with transaction.atomic():
         for office in Office.objects.all():
             seed_portal(office)
+    for office in Office.objects.all():
+        seed_schedule(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),

@@ -9,7 +9,7 @@ import secrets
 
 from PIL import Image
 
-from accounts.models import Municipality, Office, Site, User
+from accounts.models import Municipality, Office, User
 from cases.models import Status, Topic
 from lib.uploads import CleanFile
 from pages.demo import seed_demo_pages
@@ -18,13 +18,6 @@ from portal.languages import BY_CODE
 from portal.models import ReplyTemplate, RoutingRule, Submission
 
 # Seed 000: regular hours at the four sites, 24 hours a month in all.
-ERZ_HOURS = {
-    "Aue-Bad Schlema": "1. und 3. Dienstag im Monat, 9–12 Uhr",
-    "Stollberg": "2. Dienstag im Monat, 13–17 Uhr",
-    "Annaberg-Buchholz": "Jeden Donnerstag, 9–12 Uhr und nach Vereinbarung",
-    "Marienberg": "4. Dienstag im Monat, 9–12 Uhr",
-}
-
 TEMPLATES = [
     (
         "Eingang bestätigt",
@@ -97,9 +90,6 @@ MESSAGES = [
 
 def seed_portal(office: Office) -> None:
     seed_demo_pages(office)
-    for site in Site.objects.filter(office=office, hours=""):
-        site.hours = ERZ_HOURS.get(site.name, "")
-        site.save(update_fields=["hours"])
     for title, language, text in TEMPLATES:
         ReplyTemplate.objects.get_or_create(
             office=office, title=title, language=language, defaults={"text": text}

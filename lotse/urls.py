@@ -14,7 +14,10 @@ urlpatterns = [
     path("statistics/", include("reports.urls")),
     path("office/portal/", include("portal.staff_urls")),
     path("office/pages/", include("pages.staff_urls")),
+    path("hours/", include("schedule.urls")),
+    path("calendar/", include("schedule.feed_urls")),
     # The public portal: /p/<office>/<language>/...
     path("p/", include("portal.urls")),
     path("p/<slug:office>/<str:lang>/", include("pages.public_urls")),
+    path("p/<slug:office>/<str:lang>/", include("schedule.public_urls")),
 ]

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpResponse
+from django.utils import timezone
 
 from accounts.models import Office
 
@@ -23,24 +24,41 @@ from .http import PortalRequest
 
 T = TypeVar("T")
 
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve GET requests without a query string from the cache (inside portal_view)."""
+    return _cached(view, lambda: "")
 
+
+def cached_hourly(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Like cached_page, for pages that also change with the clock (the
+    consultation hours: sessions pass), rendered afresh every hour."""
+    return _cached(view, lambda: timezone.localtime().strftime("%Y%m%d%H"))
+
+
+def _cached(
+    view: Callable[..., HttpResponse], stamp: Callable[[], str]
+) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapped(request: PortalRequest, **kwargs) -> HttpResponse:
         if request.method != "GET" or request.GET:
             return view(request, **kwargs)
         office = request.portal.office
-        key = f"portal:{office.pk}:{office.portal_version}:{request.path}"
-        content = cache.get(key)
-        if content is not None:
-            return HttpResponse(content)
+        key = f"portal:{office.pk}:{office.portal_version}:{stamp()}:{request.path}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            return HttpResponse(content, headers=headers)
         response = view(request, **kwargs)
         if response.status_code == 200 and not request.META.get(
             "CSRF_COOKIE_NEEDS_UPDATE"
         ):
-            cache.set(key, response.content, settings.PORTAL_CACHE_SECONDS)
+            # The headers the view set itself (a calendar's type and file
+            # name); middleware adds the rest on every response.
+            headers = {h: response[h] for h in KEPT_HEADERS if h in response}
+            cache.set(key, (response.content, headers), settings.PORTAL_CACHE_SECONDS)
         return response
 
     return wrapped
@@ -63,6 +81,9 @@ def bump(sender, instance, **kwargs) -> None:
         offices = offices.filter(pk=instance.pk)
     elif hasattr(instance, "office_id"):
         offices = offices.filter(pk=instance.office_id)
+    elif hasattr(instance, "site_id"):
+        # A room of a site.
+        offices = offices.filter(sites=instance.site_id)
     else:
         # A page's text: one UPDATE through the page, without loading it.
         offices = offices.filter(pages=instance.page_id)

@@ -72,6 +72,7 @@ class Portal:
             Link(_("Start"), self.url("portal:start")),
             Link(_("Send a concern"), self.url("portal:submit")),
             Link(_("Follow your concern"), self.url("portal:status")),
+            Link(_("Consultation hours"), self.url("hours:hours")),
             *pages,
         ]
 

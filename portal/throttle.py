@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from . import challenge
 from .models import Throttle
 
 HOUR = datetime.timedelta(hours=1)
@@ -50,6 +52,24 @@ def take(request: HttpRequest, scope: str, limit: int) -> str:
         )
     record(scope, key)
     return ""
+
+
+def refusal(request: HttpRequest, scope: str) -> str:
+    """Why a public form's post is not taken (spam checks), or "" to take it.
+
+    Posts with a solved proof of work count against a generous limit, those
+    without (no JavaScript) against a tighter one. Sets
+    ``request.challenge_solved`` for the caller to record.
+    """
+    if refused := honeypot(request):
+        return refused
+    solved = challenge.verify(request.POST.get("altcha", ""))
+    request.challenge_solved = solved  # type: ignore[attr-defined]
+    if request.POST.get("altcha") and not solved:
+        return _("The automatic check against spam failed. Please send again.")
+    if solved:
+        return take(request, scope, settings.PORTAL_SUBMISSIONS_PER_HOUR)
+    return take(request, f"{scope}-unsolved", settings.PORTAL_UNSOLVED_PER_HOUR)
 
 
 def sweep() -> int:

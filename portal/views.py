@@ -97,7 +97,7 @@ def submit(request: PortalRequest) -> HttpResponse:
     if not token_ok:
         problem = _("This form was open too long. Please send it again.")
         return _form_page(request, form, problem=problem, had_files=bool(request.FILES))
-    problem = _refusal(request, form)
+    problem = throttle.refusal(request, "submit")
     if problem:
         return _form_page(request, form, problem=problem, status=429)
     return _store(request, form)
@@ -119,19 +119,6 @@ def _form_page(
         "privacy_url": kind_url(portal.office, portal.language, PageKind.PRIVACY),
     }
     return render(request, "portal/submit.html", context, status=status)
-
-
-def _refusal(request: PortalRequest, form: SubmissionForm) -> str:
-    """Why this post is not taken (spam checks), or "" to take it."""
-    if refused := throttle.honeypot(request):
-        return refused
-    solved = challenge.verify(request.POST.get("altcha", ""))
-    request.challenge_solved = solved  # type: ignore[attr-defined]
-    if request.POST.get("altcha") and not solved:
-        return _("The automatic check against spam failed. Please send again.")
-    if solved:
-        return throttle.take(request, "submit", settings.PORTAL_SUBMISSIONS_PER_HOUR)
-    return throttle.take(request, "submit-unsolved", settings.PORTAL_UNSOLVED_PER_HOUR)
 
 
 def _store(request: PortalRequest, form: SubmissionForm) -> HttpResponse:

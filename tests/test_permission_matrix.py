@@ -19,6 +19,7 @@ from pages.actions import create_page, ensure_required_pages
 from portal.actions import Sent, submit
 from portal.languages import BY_CODE
 from portal.models import ReplyTemplate, RoutingRule
+from schedule.tests.world import build_schedule
 
 USERS = [
     "anon",
@@ -61,6 +62,24 @@ STAFF_POST = row(302, 302, 403, 403, 403, 403, 403, 302, 404, 403)
 PORTAL_NOTES = row(302, 200, 200, 200, 403, 403, 403, 403, 404, 403)
 PAGES_LIST = row(302, 200, 200, 403, 403, 200, 403, 200, 200, 403)
 PAGES_OBJECT = row(302, 200, 200, 403, 403, 200, 403, 200, 404, 403)
+# Consultation hours: managers (commissioner, deputy, office staff, admin)
+# keep sites, rules and budgets; the desk (all who see persons) works with
+# sessions, appointments and outreach; the analyst reads the budget.
+HOURS_OVERVIEW = row(302, 200, 200, 200, 200, 200, 403, 200, 200, 403)
+HOURS_MANAGE = row(302, 200, 200, 403, 403, 200, 403, 200, 200, 403)
+HOURS_MANAGE_OBJECT = row(302, 200, 200, 403, 403, 200, 403, 200, 404, 403)
+HOURS_BUDGET = row(302, 200, 200, 403, 403, 200, 200, 200, 200, 403)
+HOURS_POST = row(302, 302, 302, 403, 403, 302, 403, 302, 404, 403)
+DESK_LIST = row(302, 200, 200, 200, 200, 200, 403, 403, 200, 403)
+DESK_OBJECT = row(302, 200, 200, 200, 200, 200, 403, 403, 404, 403)
+DESK_POST = row(302, 302, 302, 302, 302, 302, 403, 403, 404, 403)
+# An online booking with carla: those who see the whole office or work the
+# front desk read it; guides only their own or their clients'.
+APPOINTMENT = row(302, 200, 200, 403, 403, 200, 403, 403, 404, 403)
+APPOINTMENT_POST = row(302, 302, 302, 403, 403, 302, 403, 403, 404, 403)
+OFFICE_MEMBER = row(302, 200, 200, 200, 200, 200, 200, 200, 200, 403)
+OFFICE_MEMBER_POST = row(302, 302, 302, 302, 302, 302, 302, 302, 302, 403)
+FEED_TOKEN_POST = row(302, 200, 200, 200, 200, 200, 200, 200, 200, 403)
 
 
 @pytest.fixture
@@ -97,6 +116,7 @@ def world(cast):
         ).pk,
         "staff_member": cast.gina.pk,
         **portal_world(cast),
+        **build_schedule(cast),
     }
 
 
@@ -164,12 +184,36 @@ GET_PAGES = [
     ("page_settings", "/office/pages/{portal_page}/settings/", PAGES_OBJECT),
     ("text_edit", "/office/pages/{portal_page}/ar/", PAGES_OBJECT),
     ("page_delete", "/office/pages/{portal_page}/delete/", PAGES_OBJECT),
+    ("hours_overview", "/hours/", HOURS_OVERVIEW),
+    ("site_create", "/hours/sites/new/", HOURS_MANAGE),
+    ("site_edit", "/hours/sites/{site}/", HOURS_MANAGE_OBJECT),
+    ("room_create", "/hours/sites/{site}/rooms/new/", HOURS_MANAGE_OBJECT),
+    ("room_edit", "/hours/rooms/{room}/", HOURS_MANAGE_OBJECT),
+    ("hours_rule_create", "/hours/rules/new/", HOURS_MANAGE),
+    ("hours_rule_edit", "/hours/rules/{hours_rule}/", HOURS_MANAGE_OBJECT),
+    ("hours_rule_end", "/hours/rules/{hours_rule}/end/", HOURS_MANAGE_OBJECT),
+    ("cancellation_create", "/hours/cancellations/new/", HOURS_MANAGE),
+    ("budget_month", "/hours/budget/", HOURS_BUDGET),
+    ("budget_create", "/hours/budget/new/", HOURS_MANAGE),
+    ("budget_edit", "/hours/budget/{budget}/", HOURS_MANAGE_OBJECT),
+    ("session", "/hours/sessions/{hours_rule}/{session_day}/", DESK_OBJECT),
+    ("appointment_list", "/hours/appointments/", DESK_LIST),
+    ("appointment_create", "/hours/appointments/new/", DESK_LIST),
+    ("appointment_detail", "/hours/appointments/{appointment}/", APPOINTMENT),
+    ("outreach_list", "/hours/outreach/", DESK_LIST),
+    ("outreach_create", "/hours/outreach/new/", DESK_LIST),
+    ("outreach_detail", "/hours/outreach/{outreach}/", DESK_OBJECT),
+    ("outreach_edit", "/hours/outreach/{outreach}/edit/", DESK_OBJECT),
+    ("my_calendar", "/hours/calendar/", OFFICE_MEMBER),
 ]
 
 # Those without the roles an action needs are stopped before the method is
 # looked at; everyone else gets 405 for a GET.
 PERSON_GATE = {"anon", "anton", "ada", "stella"}
 STAFF_GATE = {"anon", "dieter", "gina", "gustav", "olga", "anton", "stella"}
+HOURS_GATE = {"anon", "gina", "gustav", "anton", "stella"}
+DESK_GATE = {"anon", "anton", "ada", "stella"}
+OFFICE_GATE = {"anon"}
 
 # Actions that only take POST; a GET by someone let in is 405.
 POST_ACTIONS = [
@@ -194,6 +238,33 @@ POST_ACTIONS = [
         STAFF_POST,
         STAFF_GATE,
     ),
+    (
+        "cancellation_delete",
+        "/hours/cancellations/{cancellation}/delete/",
+        HOURS_POST,
+        HOURS_GATE,
+    ),
+    (
+        "walk_in_add",
+        "/hours/sessions/{hours_rule}/{session_day}/walk-ins/",
+        DESK_POST,
+        DESK_GATE,
+    ),
+    ("walk_in_move", "/hours/walk-ins/{walk_in}/move/", DESK_POST, DESK_GATE),
+    (
+        "appointment_cancel",
+        "/hours/appointments/{appointment}/cancel/",
+        APPOINTMENT_POST,
+        DESK_GATE,
+    ),
+    (
+        "appointment_outcome",
+        "/hours/appointments/{appointment}/outcome/",
+        APPOINTMENT_POST,
+        DESK_GATE,
+    ),
+    ("feed_token", "/hours/calendar/feed/", FEED_TOKEN_POST, OFFICE_GATE),
+    ("feed_revoke", "/hours/calendar/feed/revoke/", OFFICE_MEMBER_POST, OFFICE_GATE),
 ]
 
 # Pages anybody may open: the login itself, the health check, the language,
@@ -208,6 +279,14 @@ PUBLIC = {"home", "healthz", "set_language", "login", "logout", "otp_setup"} | {
     "index",
     "page",
     "accessibility_feedback",
+    # Consultation hours on the portal (schedule/tests/test_public_*.py) and
+    # the calendar feeds, whose secret address is the key (test_feeds.py).
+    "hours",
+    "site_hours",
+    "site_feed",
+    "book",
+    "appointment",
+    "staff_feed",
 }
 
 

@@ -31,6 +31,14 @@ PUBLIC_PATHS = (
     "templates/pages/",
     "templates/forms/",
     "templates/django/",
+    # Consultation hours: the public pages, the booking and its e-mails.
+    "schedule/public_views.py",
+    "schedule/public_forms.py",
+    "schedule/actions.py",
+    "schedule/feeds.py",
+    "schedule/templatetags/hours.py",
+    "templates/schedule/public/",
+    "templates/schedule/email/",
 )
 
 

@@ -6,6 +6,7 @@ from django.db.models import Count
 from accounts.models import Office, Role, Site, User
 from cases.models import Referral, Topic
 from clients.models import Consent, Person
+from schedule.models import HoursBudget, HoursRule
 
 # Seed 004, question 2: guides and weekly hours per district.
 MV_HOURS = {
@@ -102,3 +103,21 @@ def test_every_office_has_its_topics(small_demo):
     per_office = Counter(Topic.objects.values_list("office__code", flat=True))
     assert len(per_office) == 10
     assert len(set(per_office.values())) == 1
+
+
+def test_commissioner_and_deputy_share_24_hours_at_the_four_sites(small_demo):
+    rules = HoursRule.objects.filter(office__code="ERZ")
+    assert {rule.site.name for rule in rules} == {
+        "Annaberg-Buchholz",
+        "Aue-Bad Schlema",
+        "Marienberg",
+        "Stollberg",
+    }
+    # Monthly rules: each takes place once a month; the outreach day adds 3.
+    assert sum(rule.minutes for rule in rules) == 21 * 60
+    budget = HoursBudget.objects.get(office__code="ERZ")
+    assert budget.hours_per_month == 24
+    assert {u.username for u in budget.members.all()} == {
+        "beauftragter",
+        "stellvertreterin",
+    }

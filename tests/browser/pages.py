@@ -37,7 +37,7 @@ class PageData:
     person: Person
     concern: Concern
     partner: Partner
-    ids: dict[str, int]
+    ids: dict[str, int | str]
 
     def __post_init__(self) -> None:
         # The staff pages edit a member of the cast, who needs no extra data.
@@ -123,6 +123,44 @@ PAGES = [
     Entry("portal status", at("/p/erzgebirgskreis/de/status/"), None),
     Entry("portal page index", at("/p/erzgebirgskreis/de/pages/"), None),
     Entry("portal page", at("/p/erzgebirgskreis/de/page/wegweiser/"), None),
+    Entry("hours overview", at("/hours/"), "olga"),
+    Entry("site create", at("/hours/sites/new/"), "olga"),
+    Entry("site edit", at("/hours/sites/{site}/"), "olga"),
+    Entry("room create", at("/hours/sites/{site}/rooms/new/"), "olga"),
+    Entry("room edit", at("/hours/rooms/{room}/"), "olga"),
+    Entry("hours rule create", at("/hours/rules/new/"), "olga"),
+    Entry("hours rule edit", at("/hours/rules/{hours_rule}/"), "olga"),
+    Entry("hours rule end", at("/hours/rules/{hours_rule}/end/"), "olga"),
+    Entry("cancellation create", at("/hours/cancellations/new/"), "olga"),
+    Entry("hours budget", at("/hours/budget/"), "anton"),
+    Entry("budget create", at("/hours/budget/new/"), "olga"),
+    Entry("budget edit", at("/hours/budget/{budget}/"), "olga"),
+    Entry("session", at("/hours/sessions/{hours_rule}/{session_day}/"), "carla"),
+    Entry("appointment list", at("/hours/appointments/"), "olga"),
+    Entry("appointment create", at("/hours/appointments/new/"), "olga"),
+    Entry(
+        "appointment create for a client",
+        at("/hours/appointments/new/?client={person}"),
+        "gina",
+    ),
+    Entry("appointment detail", at("/hours/appointments/{appointment}/"), "carla"),
+    Entry("outreach list", at("/hours/outreach/"), "gina"),
+    Entry("outreach create", at("/hours/outreach/new/"), "gina"),
+    Entry("outreach detail", at("/hours/outreach/{outreach}/"), "carla"),
+    Entry("outreach edit", at("/hours/outreach/{outreach}/edit/"), "carla"),
+    Entry("my calendar", at("/hours/calendar/"), "dieter"),
+    Entry("portal hours", at("/p/erzgebirgskreis/de/hours/"), None),
+    Entry("portal site hours", at("/p/erzgebirgskreis/de/hours/{site}/"), None),
+    Entry(
+        "portal booking form",
+        at("/p/erzgebirgskreis/de/book/{hours_rule}/{session_day}/"),
+        None,
+    ),
+    Entry(
+        "portal appointment",
+        at("/p/erzgebirgskreis/de/appointment/{appointment_token}/"),
+        None,
+    ),
     Entry("page not found", at("/no-such-page/"), "carla", status=404),
     Entry("no access", at("/concerns/"), "anton", status=403),
 ]
@@ -147,4 +185,15 @@ NOT_PAGES = {
     "reply_template_delete",
     "accessibility_feedback",
     "office",
+    # Consultation hours: POST-only actions (the new feed address is shown
+    # on the calendar page, listed above) and the iCalendar feeds.
+    "cancellation_delete",
+    "walk_in_add",
+    "walk_in_move",
+    "appointment_cancel",
+    "appointment_outcome",
+    "feed_token",
+    "feed_revoke",
+    "site_feed",
+    "staff_feed",
 }

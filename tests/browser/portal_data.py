@@ -23,6 +23,7 @@ from pages.models import Page
 from portal import actions
 from portal.languages import BY_CODE
 from portal.models import ReplyTemplate, RoutingRule
+from schedule.tests.world import build_schedule
 
 OFFICE_SLUG = "erzgebirgskreis"
 HOUSING = "Housing and accommodation"
@@ -65,8 +66,9 @@ class PortalWorld:
     housing: int
     # The code of the concern with the public answer.
     answered_code: str
-    # For tests/browser/pages.py: the objects of the staff pages.
-    ids: dict[str, int]
+    # For tests/browser/pages.py: the objects of the staff pages (ids, and
+    # the schedule's session day and cancellation link's secret).
+    ids: dict[str, int | str]
 
     def url(self, name: str, lang: str, **kwargs) -> str:
         return reverse(
@@ -101,6 +103,7 @@ def build_portal(cast: Cast) -> PortalWorld:
             "rule": rule.pk,
             "reply_template": template.pk,
             "portal_page": Page.objects.get(office=office, slug=GUIDE_SLUG).pk,
+            **build_schedule(cast),
         },
     )
 

@@ -34,6 +34,7 @@ MARKS = {
     "send-errors": "data-error-summary",
     "receipt": "portal-code",
     "feedback": "portal-code",
+    "book-errors": "data-error-summary",
 }
 STAFF_PAGES = [
     "/office/portal/inbox/",
@@ -49,6 +50,27 @@ STAFF_PAGES = [
     "/office/pages/{portal_page}/delete/",
     "/office/pages/{portal_page}/de/",
     "/office/pages/{portal_page}/ar/",
+    "/hours/",
+    "/hours/sites/new/",
+    "/hours/sites/{site}/",
+    "/hours/sites/{site}/rooms/new/",
+    "/hours/rooms/{room}/",
+    "/hours/rules/new/",
+    "/hours/rules/{hours_rule}/",
+    "/hours/rules/{hours_rule}/end/",
+    "/hours/cancellations/new/",
+    "/hours/budget/",
+    "/hours/budget/new/",
+    "/hours/budget/{budget}/",
+    "/hours/sessions/{hours_rule}/{session_day}/",
+    "/hours/appointments/",
+    "/hours/appointments/new/",
+    "/hours/appointments/{appointment}/",
+    "/hours/outreach/",
+    "/hours/outreach/new/",
+    "/hours/outreach/{outreach}/",
+    "/hours/outreach/{outreach}/edit/",
+    "/hours/calendar/",
 ]
 
 
@@ -92,6 +114,21 @@ def public_pages(client: Client, world: PortalWorld, lang: str) -> Iterator[tupl
         "feedback",
         client.post(world.url("pages:accessibility_feedback", lang), feedback),
     )
+    yield from hours_pages(client, world, lang)
+
+
+def hours_pages(client: Client, world: PortalWorld, lang: str) -> Iterator[tuple]:
+    ids = world.ids
+    yield "hours", client.get(world.url("hours:hours", lang))
+    yield (
+        "site-hours",
+        client.get(world.url("hours:site_hours", lang, site=ids["site"])),
+    )
+    book = world.url("hours:book", lang, rule=ids["hours_rule"], day=ids["session_day"])
+    yield "book", client.get(book)
+    yield "book-errors", client.post(book, {"website": ""})
+    token = ids["appointment_token"]
+    yield "appointment", client.get(world.url("hours:appointment", lang, token=token))
 
 
 def staff_pages(cast: Cast, world: PortalWorld) -> Iterator[tuple]:

@@ -222,7 +222,39 @@ def test_every_public_page_is_accessible_in(code, world, open_context):
         page.locator(".portal-code").count() == 1, "no thank-you after the feedback"
     )
     reader.check("the accessibility feedback's thank-you")
+    book_and_cancel(reader, world, code)
     reader.assert_no_problems()
+
+
+def book_and_cancel(reader: "Reader", world: PortalWorld, code: str) -> None:
+    """The consultation hours, a booking with an interpreter, and its cancelling."""
+    page = reader.page
+    ids = world.ids
+    reader.open(world.url("hours:hours", code))
+    reader.open(world.url("hours:site_hours", code, site=ids["site"]))
+    reader.open(world.url("hours:appointment", code, token=ids["appointment_token"]))
+    book = world.url("hours:book", code, rule=ids["hours_rule"], day=ids["session_day"])
+    reader.open(book)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    reader.check("the booking form with errors")
+
+    page.goto(book)
+    page.locator("input[name=slot]").first.check()
+    page.locator("#id_name").fill("Olena Kovalenko")
+    page.locator("#id_email").fill("olena@example.org")
+    page.locator("#id_mediator_needed").check()
+    page.locator("#id_consent").check()
+    wait_for_proof_of_work(page)
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    reader.check("the booking confirmation")
+    cancel = page.locator("a[href*='/appointment/']").first.get_attribute("href")
+    reader.expect(bool(cancel), "the confirmation has no cancellation link")
+    page.goto(cancel or "")
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    reader.check("the cancelled appointment")
 
 
 def test_without_javascript_the_send_forms_errors_link_to_their_fields(
