@@ -23,6 +23,13 @@ DAY_FORMATS = {
     "ru": "l, j E Y",
     "tr": "j F Y l",
 }
+# The date alone, for running text: a weekday inside a sentence would need a
+# case and a lower-case initial that Django's names do not have ("до неділі").
+TEXT_FORMATS = {
+    "de": "j. F Y",
+    "uk": "j E Y",
+    "ru": "j E Y",
+}
 
 
 @register.filter
@@ -32,14 +39,26 @@ def long_date(value: datetime.date | datetime.datetime | None) -> str:
     The language is the active one (the portal's, also in e-mails);
     Leichte Sprache uses the German names.
     """
+    return capfirst(_formatted(value, DAY_FORMATS))
+
+
+@register.filter
+def date_in_text(value: datetime.date | datetime.datetime | None) -> str:
+    """E.g. "8. Dezember 2026", "8 грудня 2026", for inside a sentence."""
+    return _formatted(value, TEXT_FORMATS)
+
+
+def _formatted(
+    value: datetime.date | datetime.datetime | None, formats_by_language: dict
+) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date()
     language = BY_CODE.get(translation.get_language() or "", SOURCE)
     with translation.override(language.html_lang):
-        text = formats.date_format(value, DAY_FORMATS.get(language.html_lang))
-    return capfirst(text)
+        shape = formats_by_language.get(language.html_lang, "j F Y")
+        return formats.date_format(value, shape)
 
 
 @register.simple_tag

@@ -170,6 +170,23 @@ def test_the_pages_read_in_every_portal_language(
         assert f"<span{german}>Raum 1.12</span>" in html
 
 
+@pytest.mark.parametrize(
+    "lang,sentence",
+    [
+        ("de", "Unsere Sprechzeiten bis 31. Dezember 2026"),
+        ("uk", "до 31 грудня 2026"),
+        ("ru", "до 31 декабря 2026"),
+        ("en", "Our consultation hours until 31 December 2026"),
+    ],
+)
+@time_machine.travel(NOW, tick=False)
+def test_a_date_inside_a_sentence_has_no_weekday(
+    client, cast, stollberg, lang, sentence
+):
+    html = client.get(hours_url(cast, lang)).content.decode()
+    assert sentence in html
+
+
 @time_machine.travel(NOW, tick=False)
 def test_unknown_office_language_or_foreign_site_is_not_found(client, cast, stollberg):
     other = make_site(cast.gr, "Görlitz")
