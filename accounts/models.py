@@ -92,6 +92,8 @@ class Role(models.TextChoices):
     OFFICE_STAFF = "office_staff", _("Office staff")
     ANALYST = "analyst", _("Analyst / leadership")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # Freelance; sees only their own assignments (mediators app).
+    MEDIATOR = "mediator", _("Language mediator")
     # Installation-wide: aggregates across offices (e.g. a state ministry).
     STATE_VIEW = "state_view", _("State view")
 

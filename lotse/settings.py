@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "reports",
     "portal",
     "pages",
+    "mediators",
     "schedule",
     "demo",
 ]

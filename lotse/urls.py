@@ -15,6 +15,7 @@ urlpatterns = [
     path("office/portal/", include("portal.staff_urls")),
     path("office/pages/", include("pages.staff_urls")),
     path("hours/", include("schedule.urls")),
+    path("mediators/", include("mediators.urls")),
     path("calendar/", include("schedule.feed_urls")),
     # The public portal: /p/<office>/<language>/...
     path("p/", include("portal.urls")),
