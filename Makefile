@@ -12,13 +12,18 @@ install: system-deps $(VENV)/.installed assets var/.compiled-messages
 
 # Debian packages the project needs: Chromium for the accessibility tests,
 # gettext for translations, PostgreSQL 15 for CI, Java for the HTML checker
-# (vnu.jar from npm). Installed when missing.
+# (vnu.jar from npm), Pango, HarfBuzz and DejaVu for WeasyPrint's PDFs.
+# Installed when missing.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	test -x /usr/lib/postgresql/15/bin/initdb || missing="$$missing postgresql-15"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	ldconfig -p | grep -q libpango-1.0.so.0 || missing="$$missing libpango-1.0-0"; \
+	ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing="$$missing libpangoft2-1.0-0"; \
+	ldconfig -p | grep -q libharfbuzz-subset.so.0 || missing="$$missing libharfbuzz-subset0"; \
+	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "Please install (as root): apt-get install$$missing" >&2; exit 1; fi; \

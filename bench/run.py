@@ -14,7 +14,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-BENCHMARKS = {"cases": "bench.cases", "portal": "bench.portal", "hours": "bench.hours"}
+BENCHMARKS = {
+    "cases": "bench.cases",
+    "portal": "bench.portal",
+    "hours": "bench.hours",
+    "mediators": "bench.mediators",
+}
 
 
 def configure() -> None:

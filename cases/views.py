@@ -69,6 +69,8 @@ def desk(request: StaffRequest) -> HttpResponse:
 
 def _landing_page(user) -> str:
     """Where staff who never see a person start."""
+    if user.has_role(Role.MEDIATOR):
+        return "mediators:own_list"
     if user.is_state_viewer:
         return "reports:state"
     if user.sees_statistics:

@@ -22,12 +22,14 @@ from directory.seed import seed_partners
 from . import generate
 from .data import (
     DEMO_PASSWORD,
+    LATER_STAFF,
     OFFICES,
     STATE_STAFF,
     OfficeSpec,
     StaffSpec,
     totp_secret,
 )
+from .mediators import seed_mediators
 from .portal import seed_portal
 from .schedule import seed_schedule
 
@@ -54,12 +56,15 @@ def load(small: bool = False) -> Summary:
             with transaction.atomic():
                 populate(office, spec, SMALL if small else 1.0)
             generated.append(office.name)
+    with transaction.atomic():
+        add_later_staff()
     # After the generated concerns, so that the portal's new ones number last.
     with transaction.atomic():
         for office in Office.objects.all():
             seed_portal(office)
     for office in Office.objects.all():
         seed_schedule(office)
+        seed_mediators(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),
@@ -67,6 +72,14 @@ def load(small: bool = False) -> Summary:
         concerns=Concern.objects.count(),
         generated_for=generated,
     )
+
+
+def add_later_staff() -> None:
+    password = make_password(DEMO_PASSWORD)
+    for code, specs in LATER_STAFF.items():
+        office = Office.objects.get(code=code)
+        for spec in specs:
+            ensure_user(spec, office, password)
 
 
 def build_structure() -> None:

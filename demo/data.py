@@ -529,7 +529,27 @@ STATE_STAFF = (
     ),
 )
 
-ALL_STAFF = tuple(s for spec in OFFICES for s in spec.staff) + STATE_STAFF
+# Staff who join after the invented caseload is generated, so that the
+# Erzgebirgskreis' clients stay with its commissioner and deputy: a guide
+# who asks for mediators, and a mediator with their own login (issue 5).
+LATER_STAFF = {
+    "ERZ": (
+        StaffSpec("lotse-erz", "Maria", "Weber", ("guide",), 30),
+        StaffSpec(
+            "sprachmittler-dari",
+            "Farid",
+            "Ahmadi",
+            ("mediator",),
+            note=_("freelance language mediator (Dari, Pashto, Persian)"),
+        ),
+    ),
+}
+
+ALL_STAFF = (
+    tuple(s for spec in OFFICES for s in spec.staff)
+    + tuple(s for specs in LATER_STAFF.values() for s in specs)
+    + STATE_STAFF
+)
 DEMO_USERNAMES = tuple(s.username for s in ALL_STAFF)
 
 # --- Names -----------------------------------------------------------------

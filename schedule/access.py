@@ -34,6 +34,10 @@ MANAGER_ROLES = {Role.COMMISSIONER, Role.DEPUTY, Role.OFFICE_STAFF, Role.ADMINIS
 BUDGET_ROLES = MANAGER_ROLES | {Role.ANALYST}
 # Who works with appointments, walk-ins and outreach (they hold names).
 DESK_ROLES = PERSON_ROLES
+# Who keeps a personal calendar: everyone who works in an office. The state
+# view works in none; mediators have no hours, their assignments have their
+# own page.
+OFFICE_ROLES = set(Role) - {Role.STATE_VIEW, Role.MEDIATOR}
 # Who reads outreach notes: like counselling notes.
 OUTREACH_NOTE_ROLES = {Role.COMMISSIONER, Role.DEPUTY, Role.GUIDE}
 

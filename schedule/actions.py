@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Site, User
+from mediators import actions as mediation
+from mediators.models import Mode, RequestStatus
 
 from . import tasks
 from .models import (
@@ -81,12 +83,46 @@ def book(
                 created_by=by,
                 **vars(booker),
             )
+            _request_mediator(appointment, session, by)
     except IntegrityError:
         raise BookingError(
             _("Someone has just booked this time. Please choose another.")
         ) from None
     transaction.on_commit(lambda: tasks.after_booking(appointment.pk, token))
     return appointment, token
+
+
+# A request in these states still waits for or holds a mediator.
+WANTED = (RequestStatus.OPEN, RequestStatus.FILLED)
+
+
+def _request_mediator(
+    appointment: Appointment, session: Session, by: User | None
+) -> None:
+    """A mediator request for the time of the appointment, when one is needed
+    and the language is known; the staff member of the hours is its contact.
+    Staff then choose a mediator on the request's page."""
+    if not (appointment.mediator_needed and appointment.language):
+        return
+    rule = session.rule
+    place = rule.site.name + (f", {rule.room.name}" if rule.room else "")
+    minutes = (appointment.ends_at - appointment.starts_at).seconds // 60
+    try:
+        request = mediation.create_request(
+            rule.office,
+            by or rule.staff,
+            contact=rule.staff,
+            language=appointment.language,
+            starts_at=appointment.starts_at,
+            minutes=max(minutes, 15),
+            mode=Mode.ON_SITE,
+            place=place,
+        )
+    except mediation.MediationError:
+        # The booking stands; the flag on it still tells staff.
+        return
+    appointment.mediator_request = request
+    appointment.save(update_fields=["mediator_request"])
 
 
 def find_by_token(token: str) -> Appointment | None:
@@ -174,6 +210,11 @@ def _cancel(appointment: Appointment) -> None:
     appointment.status = AppointmentStatus.CANCELLED
     appointment.cancelled_at = timezone.now()
     appointment.save(update_fields=["status", "cancelled_at"])
+    request = appointment.mediator_request
+    if request is not None and request.status in WANTED:
+        # Offers are withdrawn; an accepted mediator is cancelled by the
+        # office, which the rate's cancellation rule may still pay.
+        mediation.cancel_request(request)
 
 
 def _tell_cancelled(appointment: Appointment) -> None:

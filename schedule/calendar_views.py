@@ -15,10 +15,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.decorators import staff_required
 from accounts.http import StaffRequest
-from accounts.models import Role
 
 from . import actions
-from .access import DESK_ROLES, appointments_visible_to, require
+from .access import DESK_ROLES, OFFICE_ROLES, appointments_visible_to, require
 from .feeds import ics_response, staff_calendar
 from .models import (
     BERLIN,
@@ -30,8 +29,6 @@ from .models import (
 )
 from .sessions import Session, sessions
 
-# Everyone who works in an office; the state view has no calendar here.
-OFFICE_ROLES = set(Role) - {Role.STATE_VIEW}
 DAYS = 28
 # Writing on every fetch would turn each calendar app's poll into a write.
 LAST_USED_STEP = datetime.timedelta(hours=1)
@@ -44,12 +41,12 @@ class SessionRow:
     free: int
 
 
-@staff_required()
+@staff_required(*OFFICE_ROLES)
 def my_calendar(request: StaffRequest) -> HttpResponse:
     return _page(request)
 
 
-@staff_required()
+@staff_required(*OFFICE_ROLES)
 @require_POST
 @never_cache
 def feed_token(request: StaffRequest) -> HttpResponse:
@@ -63,7 +60,7 @@ def feed_token(request: StaffRequest) -> HttpResponse:
     return _page(request, feed_url=url)
 
 
-@staff_required()
+@staff_required(*OFFICE_ROLES)
 @require_POST
 def feed_revoke(request: StaffRequest) -> HttpResponse:
     require(request.user, OFFICE_ROLES)

@@ -475,6 +475,16 @@ class Appointment(models.Model):
         _("language spoken"), max_length=3, blank=True, help_text=_("ISO 639-3 code.")
     )
     mediator_needed = models.BooleanField(_("needs a language mediator"), default=False)
+    # Made together with the booking when a mediator is needed and the
+    # language is known (mediators app); staff then choose the mediator.
+    mediator_request = models.ForeignKey(
+        "mediators.Request",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appointments",
+        verbose_name=_("mediator request"),
+    )
     subject = models.CharField(
         _("what it is about"),
         max_length=300,

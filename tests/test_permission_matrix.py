@@ -9,12 +9,16 @@ import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from accounts.models import User
 from cases.models import FollowUp, Referral
 from cases.tests.factories import make_concern, make_partner, make_person, make_topic
 from clients.models import Consent, Household
+from conftest import logged_in
 from directory.models import PartnerContact
 from lib.uploads import CleanFile
+from mediators.tests.factories import make_assignment, make_mediator, make_request
 from pages.actions import create_page, ensure_required_pages
 from portal.actions import Sent, submit
 from portal.languages import BY_CODE
@@ -80,6 +84,17 @@ APPOINTMENT_POST = row(302, 302, 302, 403, 403, 302, 403, 403, 404, 403)
 OFFICE_MEMBER = row(302, 200, 200, 200, 200, 200, 200, 200, 200, 403)
 OFFICE_MEMBER_POST = row(302, 302, 302, 302, 302, 302, 302, 302, 302, 403)
 FEED_TOKEN_POST = row(302, 200, 200, 200, 200, 200, 200, 200, 200, 403)
+# Language mediators: the pool is read by those who keep it and those who
+# ask for mediators (DIRECTORY_* rows), kept and paid by the commissioner,
+# deputy, office staff and administrator. A request made by gina: the desk
+# and gina see it, not the other guide. Demand is for planning (analyst
+# too). Nobody in the cast is a mediator, so their own pages are closed.
+MEDIATOR_REQUEST = row(302, 200, 200, 200, 403, 200, 403, 403, 404, 403)
+MEDIATOR_REQUEST_POST = row(302, 302, 302, 302, 403, 302, 403, 403, 404, 403)
+MEDIATOR_PAY_REDIRECT = row(302, 302, 302, 403, 403, 302, 403, 302, 404, 403)
+MEDIATOR_PAYMENTS_REDIRECT = row(302, 302, 302, 403, 403, 302, 403, 302, 302, 403)
+MEDIATOR_DEMAND = row(302, 200, 200, 403, 403, 200, 200, 403, 200, 403)
+MEDIATOR_OWN = row(302, 403, 403, 403, 403, 403, 403, 403, 403, 403)
 
 
 @pytest.fixture
@@ -117,6 +132,20 @@ def world(cast):
         "staff_member": cast.gina.pk,
         **portal_world(cast),
         **build_schedule(cast),
+        **mediator_world(cast),
+    }
+
+
+def mediator_world(cast) -> dict:
+    """A mediator, their scheme and an offer for a request gina made."""
+    mediator = make_mediator(cast.erz, login=True)
+    starts_at = timezone.now() + datetime.timedelta(days=3)
+    request = make_request(cast.erz, cast.gina, starts_at)
+    return {
+        "mediator": mediator.pk,
+        "rate_scheme": mediator.rate_scheme_id,
+        "mediator_request": request.pk,
+        "assignment": make_assignment(request, mediator).pk,
     }
 
 
@@ -205,6 +234,35 @@ GET_PAGES = [
     ("outreach_detail", "/hours/outreach/{outreach}/", DESK_OBJECT),
     ("outreach_edit", "/hours/outreach/{outreach}/edit/", DESK_OBJECT),
     ("my_calendar", "/hours/calendar/", OFFICE_MEMBER),
+    ("mediator_list", "/mediators/", DIRECTORY_LIST),
+    ("mediator_create", "/mediators/new/", DIRECTORY_NEW),
+    ("mediator_detail", "/mediators/{mediator}/", DIRECTORY_OBJECT),
+    ("mediator_edit", "/mediators/{mediator}/edit/", DIRECTORY_EDIT),
+    ("upkeep", "/mediators/upkeep/", DIRECTORY_NEW),
+    ("rate_list", "/mediators/rates/", DIRECTORY_NEW),
+    ("rate_create", "/mediators/rates/new/", DIRECTORY_NEW),
+    ("rate_detail", "/mediators/rates/{rate_scheme}/", DIRECTORY_EDIT),
+    ("rate_edit", "/mediators/rates/{rate_scheme}/edit/", DIRECTORY_EDIT),
+    ("rate_add", "/mediators/rates/{rate_scheme}/add/", DIRECTORY_EDIT),
+    ("request_list", "/mediators/requests/", DESK_LIST),
+    ("request_create", "/mediators/requests/new/", DESK_LIST),
+    ("request_detail", "/mediators/requests/{mediator_request}/", MEDIATOR_REQUEST),
+    ("statement_current", "/mediators/{mediator}/statement/", MEDIATOR_PAY_REDIRECT),
+    ("statement", "/mediators/{mediator}/statement/2026-11/", DIRECTORY_EDIT),
+    ("statement_pdf", "/mediators/{mediator}/statement/2026-11/pdf/", DIRECTORY_EDIT),
+    ("statement_csv", "/mediators/{mediator}/statement/2026-11/csv/", DIRECTORY_EDIT),
+    (
+        "statement_xlsx",
+        "/mediators/{mediator}/statement/2026-11/xlsx/",
+        DIRECTORY_EDIT,
+    ),
+    ("payments_current", "/mediators/payments/", MEDIATOR_PAYMENTS_REDIRECT),
+    ("payments", "/mediators/payments/2026-11/", DIRECTORY_NEW),
+    ("payments_csv", "/mediators/payments/2026-11/csv/", DIRECTORY_NEW),
+    ("payments_xlsx", "/mediators/payments/2026-11/xlsx/", DIRECTORY_NEW),
+    ("demand", "/mediators/demand/", MEDIATOR_DEMAND),
+    ("own_list", "/mediators/mine/", MEDIATOR_OWN),
+    ("own_detail", "/mediators/mine/{assignment}/", MEDIATOR_OWN),
 ]
 
 # Those without the roles an action needs are stopped before the method is
@@ -213,7 +271,10 @@ PERSON_GATE = {"anon", "anton", "ada", "stella"}
 STAFF_GATE = {"anon", "dieter", "gina", "gustav", "olga", "anton", "stella"}
 HOURS_GATE = {"anon", "gina", "gustav", "anton", "stella"}
 DESK_GATE = {"anon", "anton", "ada", "stella"}
-OFFICE_GATE = {"anon"}
+# The state view works in no office (and mediators, not in the cast, neither).
+OFFICE_GATE = {"anon", "stella"}
+REQUEST_GATE = {"anon", "anton", "ada", "stella"}
+EVERYONE = set(USERS)
 
 # Actions that only take POST; a GET by someone let in is 405.
 POST_ACTIONS = [
@@ -265,6 +326,45 @@ POST_ACTIONS = [
     ),
     ("feed_token", "/hours/calendar/feed/", FEED_TOKEN_POST, OFFICE_GATE),
     ("feed_revoke", "/hours/calendar/feed/revoke/", OFFICE_MEMBER_POST, OFFICE_GATE),
+    ("mediator_confirm", "/mediators/{mediator}/confirm/", HOURS_POST, HOURS_GATE),
+    (
+        "request_offer",
+        "/mediators/requests/{mediator_request}/offer/",
+        MEDIATOR_REQUEST_POST,
+        REQUEST_GATE,
+    ),
+    (
+        "request_cancel",
+        "/mediators/requests/{mediator_request}/cancel/",
+        MEDIATOR_REQUEST_POST,
+        REQUEST_GATE,
+    ),
+    (
+        "request_unfilled",
+        "/mediators/requests/{mediator_request}/unfilled/",
+        MEDIATOR_REQUEST_POST,
+        REQUEST_GATE,
+    ),
+    (
+        "assignment_withdraw",
+        "/mediators/assignments/{assignment}/withdraw/",
+        MEDIATOR_REQUEST_POST,
+        REQUEST_GATE,
+    ),
+    (
+        "assignment_cancel",
+        "/mediators/assignments/{assignment}/cancel/",
+        MEDIATOR_REQUEST_POST,
+        REQUEST_GATE,
+    ),
+    (
+        "assignment_work",
+        "/mediators/assignments/{assignment}/work/",
+        MEDIATOR_REQUEST,
+        REQUEST_GATE,
+    ),
+    ("own_accept", "/mediators/mine/{assignment}/accept/", MEDIATOR_OWN, EVERYONE),
+    ("own_decline", "/mediators/mine/{assignment}/decline/", MEDIATOR_OWN, EVERYONE),
 ]
 
 # Pages anybody may open: the login itself, the health check, the language,
@@ -315,6 +415,28 @@ def test_post_action(cast, world, client, user, name, path, expected, gate):
     at_the_gate = user in gate
     assert http.get(url).status_code == (expected[user] if at_the_gate else 405)
     assert http.post(url).status_code == expected[user], f"{user} POST {path}"
+
+
+# What a mediator who logs in may open besides their own assignments.
+MEDIATOR_MAY = {"own_list": 200, "own_detail": 200, "desk": 302, "password_change": 200}
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "expected"), GET_PAGES, ids=[p[0] for p in GET_PAGES]
+)
+def test_a_mediator_reaches_only_their_own_assignments(
+    cast, world, name, path, expected
+):
+    """farid is the world's mediator with a login: every other staff page
+    is closed to him, the desk sends him to his assignments."""
+    farid = User.objects.get(username="farid")
+    response = logged_in(farid).get(path.format(**world))
+    if name in MEDIATOR_MAY:
+        assert response.status_code == MEDIATOR_MAY[name]
+    else:
+        assert response.status_code in (403, 404), f"farid GET {path}"
+    if name == "desk":
+        assert response["Location"] == "/mediators/mine/"
 
 
 def _named_urls(patterns, found=None):

@@ -21,6 +21,7 @@ def demo_staff(db) -> None:
             build.ensure_user(staff, office, password)
     for staff in STATE_STAFF:
         build.ensure_user(staff, None, password)
+    build.add_later_staff()
 
 
 def shown_code(html: str, username: str) -> str:

@@ -3,7 +3,7 @@
 from django import template
 
 from accounts.models import User
-from schedule.access import BUDGET_ROLES, DESK_ROLES, MANAGER_ROLES
+from schedule.access import BUDGET_ROLES, DESK_ROLES, MANAGER_ROLES, OFFICE_ROLES
 
 register = template.Library()
 
@@ -21,3 +21,8 @@ def works_desk(user: User) -> bool:
 @register.filter
 def sees_budget(user: User) -> bool:
     return bool(user.office_id) and user.has_role(*BUDGET_ROLES)
+
+
+@register.filter
+def keeps_calendar(user: User) -> bool:
+    return bool(user.office_id) and user.has_role(*OFFICE_ROLES)

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core import mail
 
+from mediators.models import Request
 from pages.actions import ensure_required_pages
 from portal.forms import new_form_token
 from portal.models import Throttle
@@ -96,6 +97,38 @@ def test_booking_in_ukrainian_with_a_mediator(
     assert "8 грудня 2026" in message.subject
     assert "Вівторок, 8 грудня 2026" in message.body
     assert f"https://lotse.example{link}" in message.body
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_booking_with_a_mediator_makes_a_mediator_request(client, cast, rule):
+    post(client, cast, rule, "uk", mediator_needed="on")
+    appointment = Appointment.objects.select_related("mediator_request").get()
+    request = appointment.mediator_request
+    assert request is not None
+    assert request.office == cast.erz
+    assert request.language == "ukr"
+    assert request.starts_at == appointment.starts_at
+    assert request.minutes == 30
+    assert request.mode == "on_site"
+    assert request.contact == cast.carla, "the staff member of the hours"
+    assert request.place.startswith("Stollberg, ")
+    assert request.status == "open"
+    assert "Wohnungssuche" not in request.place, "nothing of the concern"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_without_a_mediator_no_request_is_made(client, cast, rule):
+    post(client, cast, rule)
+    assert Appointment.objects.get().mediator_request is None
+    assert not Request.objects.exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_cancelling_the_appointment_cancels_its_mediator_request(client, cast, rule):
+    link = cancel_link(post(client, cast, rule, mediator_needed="on").content.decode())
+    client.post(link)
+    appointment = Appointment.objects.select_related("mediator_request").get()
+    assert appointment.mediator_request.status == "cancelled"
 
 
 @time_machine.travel(NOW, tick=False)
