@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role, Site, User
 from clients.models import Household, Person
 from directory.models import Partner
-from lib.forms import KernForm, KernModelForm, choice_field, model_choice_field
+from lib.forms import (
+    DateInput,
+    KernForm,
+    KernModelForm,
+    choice_field,
+    model_choice_field,
+)
 from lib.iso import language_choices
 
 from .models import (
@@ -43,13 +49,6 @@ def check_not_future(day: datetime.date | None) -> None:
         raise forms.ValidationError(_("This date is in the future."))
     if day and day < EARLIEST:
         raise forms.ValidationError(_("Enter a date from the year 2000 on."))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ConcernForm(KernModelForm):

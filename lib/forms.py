@@ -7,6 +7,7 @@ and the error summary at the top of the form, so templates only write
 """
 
 import unicodedata
+from typing import Any
 
 from django import forms
 from django.forms.boundfield import BoundField
@@ -121,3 +122,19 @@ def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
     field = form.fields[name]
     assert isinstance(field, forms.ChoiceField)
     return field
+
+
+# The browsers' own date and time pickers; the value in ISO form, as they
+# expect it, whatever the page's language.
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)

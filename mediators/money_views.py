@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from accounts.decorators import staff_required
 from accounts.http import StaffRequest
 from accounts.models import Office
+from lib.pdf import html_to_pdf
 
 from .access import DEMAND_ROLES, PAY_ROLES, get_mediator_for, require
 from .demand import default_period, demand
@@ -210,11 +211,6 @@ def statement_xlsx(
 
 @staff_required(*PAY_ROLES)
 def statement_pdf(request: StaffRequest, pk: int, month: datetime.date) -> HttpResponse:
-    # Imported here: WeasyPrint loads Pango through ctypes; were it missing,
-    # only this download should fail, not every page of the app.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
     found = _statement_for(request, pk, month)
     title = _("Statement %(month)s: %(mediator)s") % {
         "month": date_format(month, "YEAR_MONTH_FORMAT"),
@@ -230,11 +226,7 @@ def statement_pdf(request: StaffRequest, pk: int, month: datetime.date) -> HttpR
             "made_on": timezone.localdate(),
         },
     )
-    # Everything is inline: fetching nothing keeps the server from being
-    # made to open files or addresses through the document.
-    document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=()))
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     name = _statement_name(found, "pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -12,7 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office, Role, User
-from lib.forms import KernForm, KernModelForm, choice_field, model_choice_field
+from lib.forms import (
+    DateInput,
+    KernForm,
+    KernModelForm,
+    TimeInput,
+    choice_field,
+    model_choice_field,
+)
 from lib.iso import language_choices, language_name
 
 from .models import (
@@ -30,20 +37,6 @@ EARLIEST = datetime.date(2000, 1, 1)
 YEARS_AHEAD = 30
 DUPLICATE_SCHEME = _("The office already has a rate scheme with this name.")
 DUPLICATE_RATE = _("The scheme already has a rate from this day.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
 
 
 def check_plausible(day: datetime.date | None) -> None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office, User
-from lib.forms import KernForm, choice_field, model_choice_field
+from lib.forms import DateInput, KernForm, TimeInput, choice_field, model_choice_field
 from lib.iso import language_choices, language_name
 
 from . import actions
@@ -26,20 +26,6 @@ SHOW_CHOICES = [
     ("unfilled", _("Nobody found")),
     ("all", _("All")),
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class RequestFilterForm(KernForm):
@@ -175,6 +161,8 @@ class WorkForm(KernForm):
         decimal_places=1,
         initial=Decimal("0"),
         help_text=_("There and back, e.g. 12.5."),
+        # A decimal comma where the page is German.
+        localize=True,
     )
 
     def clean(self):

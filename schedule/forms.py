@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office, Role, Site, User
-from lib.forms import KernForm, KernModelForm, model_choice_field
+from lib.forms import DateInput, KernForm, KernModelForm, TimeInput, model_choice_field
 
 from .describe import describe_rule
 from .models import Cancellation, HoursBudget, HoursRule, Room
@@ -20,20 +20,6 @@ EARLIEST = datetime.date(2000, 1, 1)
 # Dates further ahead are typing errors, and the date arithmetic of the
 # rules (two years ahead) must stay within the calendar.
 YEARS_AHEAD = 10
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
 
 
 def check_plausible(day: datetime.date | None) -> None:

@@ -8,10 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office, User
-from lib.forms import KernForm, KernModelForm, choice_field, model_choice_field
+from lib.forms import (
+    DateInput,
+    KernForm,
+    KernModelForm,
+    TimeInput,
+    choice_field,
+    model_choice_field,
+)
 
 from .access import DESK_ROLES
-from .forms import DateInput, TimeInput
 from .models import OutreachEvent, OutreachKind
 
 

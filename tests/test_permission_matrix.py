@@ -9,7 +9,6 @@ import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
 
 from accounts.models import User
 from cases.models import FollowUp, Referral
@@ -18,7 +17,7 @@ from clients.models import Consent, Household
 from conftest import logged_in
 from directory.models import PartnerContact
 from lib.uploads import CleanFile
-from mediators.tests.factories import make_assignment, make_mediator, make_request
+from mediators.tests.world import build_mediators
 from pages.actions import create_page, ensure_required_pages
 from portal.actions import Sent, submit
 from portal.languages import BY_CODE
@@ -132,20 +131,7 @@ def world(cast):
         "staff_member": cast.gina.pk,
         **portal_world(cast),
         **build_schedule(cast),
-        **mediator_world(cast),
-    }
-
-
-def mediator_world(cast) -> dict:
-    """A mediator, their scheme and an offer for a request gina made."""
-    mediator = make_mediator(cast.erz, login=True)
-    starts_at = timezone.now() + datetime.timedelta(days=3)
-    request = make_request(cast.erz, cast.gina, starts_at)
-    return {
-        "mediator": mediator.pk,
-        "rate_scheme": mediator.rate_scheme_id,
-        "mediator_request": request.pk,
-        "assignment": make_assignment(request, mediator).pk,
+        **build_mediators(cast),
     }
 
 

@@ -25,6 +25,7 @@ from pypdf.generic import (
 )
 
 from lib.forms import KernForm
+from lib.pdf import html_to_pdf
 from lib.uploads import (
     JPEG,
     PDF,
@@ -586,3 +587,15 @@ def test_form_field_renders_a_multiple_file_input_with_limits():
     assert 'type="file"' in html and "multiple" in html
     assert 'accept="image/jpeg,image/png,image/webp,application/pdf,' in html
     assert "Up to 5 files of at most 10 MB each" in html
+
+
+def test_truncated_jpeg_is_refused_also_after_a_pdf_was_made():
+    """WeasyPrint's import lets Pillow accept truncated images process-wide;
+    lib/pdf.py turns that back."""
+    html_to_pdf("<html lang='de'><head><title>T</title></head><body>x</body></html>")
+    noise = Image.effect_noise((300, 300), 80).convert("RGB")
+    source = image_bytes(noise, "JPEG")
+
+    code, _message = refused("photo.jpg", source[: len(source) // 2])
+
+    assert code == "damaged"

@@ -2,6 +2,7 @@
 contact person, and the work to record after the start."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -122,3 +123,20 @@ def test_absurd_work_is_refused_with_a_message(cast, farid):
     assert "less than or equal to 1000" in page
     assignment.refresh_from_db()
     assert assignment.worked_minutes is None
+
+
+def test_a_german_mediator_types_kilometres_with_a_decimal_comma(cast, farid):
+    assignment = make_assignment(
+        make_request(cast.erz, cast.olga, THURSDAY),
+        farid,
+        status=AssignmentStatus.ACCEPTED,
+    )
+    with time_machine.travel("2026-03-05 11:30 +01:00", tick=False):
+        client = logged_in(farid.user)
+        data = {"hours": 1, "minutes": 0, "travel_minutes": 0, "km": "12,5"}
+        response = client.post(
+            f"/mediators/mine/{assignment.pk}/", data, headers={"accept-language": "de"}
+        )
+        assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.km == Decimal("12.5")

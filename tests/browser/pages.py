@@ -44,7 +44,12 @@ class PageData:
         self.ids.setdefault("staff_member", self.cast.gina.pk)
 
     def user(self, name: str) -> User:
-        return self.newcomer if name == "newcomer" else getattr(self.cast, name)
+        if name == "newcomer":
+            return self.newcomer
+        if hasattr(self.cast, name):
+            return getattr(self.cast, name)
+        # Users of the page data outside the cast, e.g. farid the mediator.
+        return User.objects.get(username=name)
 
 
 def at(template: str) -> Callable[[PageData], str]:
@@ -161,6 +166,32 @@ PAGES = [
         at("/p/erzgebirgskreis/de/appointment/{appointment_token}/"),
         None,
     ),
+    Entry("mediator list", at("/mediators/"), "gina"),
+    Entry("mediator create", at("/mediators/new/"), "olga"),
+    Entry("mediator detail", at("/mediators/{mediator}/"), "olga"),
+    Entry("mediator edit", at("/mediators/{mediator}/edit/"), "olga"),
+    Entry("mediator upkeep", at("/mediators/upkeep/"), "olga"),
+    Entry("rate scheme list", at("/mediators/rates/"), "olga"),
+    Entry("rate scheme create", at("/mediators/rates/new/"), "olga"),
+    Entry("rate scheme detail", at("/mediators/rates/{rate_scheme}/"), "olga"),
+    Entry("rate scheme edit", at("/mediators/rates/{rate_scheme}/edit/"), "olga"),
+    Entry("rate add", at("/mediators/rates/{rate_scheme}/add/"), "olga"),
+    Entry("mediator request list", at("/mediators/requests/"), "gina"),
+    Entry("mediator request create", at("/mediators/requests/new/"), "gina"),
+    Entry(
+        "mediator request detail",
+        at("/mediators/requests/{mediator_request}/"),
+        "gina",
+    ),
+    Entry(
+        "mediator statement",
+        at("/mediators/{mediator}/statement/{statement_month}/"),
+        "olga",
+    ),
+    Entry("mediator payments", at("/mediators/payments/{statement_month}/"), "olga"),
+    Entry("mediator demand", at("/mediators/demand/"), "anton"),
+    Entry("mediator's own assignments", at("/mediators/mine/"), "farid"),
+    Entry("mediator's own assignment", at("/mediators/mine/{assignment}/"), "farid"),
     Entry("page not found", at("/no-such-page/"), "carla", status=404),
     Entry("no access", at("/concerns/"), "anton", status=403),
 ]
@@ -196,4 +227,22 @@ NOT_PAGES = {
     "feed_revoke",
     "site_feed",
     "staff_feed",
+    # Mediators: POST-only actions, the downloads (PDF, CSV, XLSX) and the
+    # addresses that go on to the current month.
+    "mediator_confirm",
+    "request_offer",
+    "request_cancel",
+    "request_unfilled",
+    "assignment_withdraw",
+    "assignment_cancel",
+    "assignment_work",
+    "own_accept",
+    "own_decline",
+    "statement_current",
+    "statement_pdf",
+    "statement_csv",
+    "statement_xlsx",
+    "payments_current",
+    "payments_csv",
+    "payments_xlsx",
 }

@@ -18,6 +18,7 @@ from cases.actions import seed_topics
 from cases.models import Status, Topic
 from conftest import Cast
 from lib.uploads import CleanFile
+from mediators.tests.world import build_mediators
 from pages.demo import FAQ_SLUG, GUIDE_SLUG, seed_demo_pages
 from pages.models import Page
 from portal import actions
@@ -104,6 +105,7 @@ def build_portal(cast: Cast) -> PortalWorld:
             "reply_template": template.pk,
             "portal_page": Page.objects.get(office=office, slug=GUIDE_SLUG).pk,
             **build_schedule(cast),
+            **build_mediators(cast),
         },
     )
 

@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from accounts.models import User
 from conftest import Cast, logged_in
 from portal import challenge
 from portal.languages import CODES
@@ -71,6 +72,22 @@ STAFF_PAGES = [
     "/hours/outreach/{outreach}/",
     "/hours/outreach/{outreach}/edit/",
     "/hours/calendar/",
+    "/mediators/",
+    "/mediators/new/",
+    "/mediators/{mediator}/",
+    "/mediators/{mediator}/edit/",
+    "/mediators/upkeep/",
+    "/mediators/rates/",
+    "/mediators/rates/new/",
+    "/mediators/rates/{rate_scheme}/",
+    "/mediators/rates/{rate_scheme}/edit/",
+    "/mediators/rates/{rate_scheme}/add/",
+    "/mediators/requests/",
+    "/mediators/requests/new/",
+    "/mediators/requests/{mediator_request}/",
+    "/mediators/{mediator}/statement/{statement_month}/",
+    "/mediators/payments/{statement_month}/",
+    "/mediators/demand/",
 ]
 
 
@@ -131,11 +148,19 @@ def hours_pages(client: Client, world: PortalWorld, lang: str) -> Iterator[tuple
     yield "appointment", client.get(world.url("hours:appointment", lang, token=token))
 
 
+# The pages of a mediator's own login (farid of mediators/tests/world.py).
+MEDIATOR_PAGES = ["/mediators/mine/", "/mediators/mine/{assignment}/"]
+
+
 def staff_pages(cast: Cast, world: PortalWorld) -> Iterator[tuple]:
     client = logged_in(cast.carla)
     for template in STAFF_PAGES:
         path = template.format_map(world.ids)
         yield path.strip("/").replace("/", "-"), client.get(path)
+    farid = logged_in(User.objects.get(username="farid"))
+    for template in MEDIATOR_PAGES:
+        path = template.format_map(world.ids)
+        yield path.strip("/").replace("/", "-"), farid.get(path)
 
 
 def write_pages(cast: Cast, world: PortalWorld, folder: Path) -> list[Path]:
