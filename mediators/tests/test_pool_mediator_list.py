@@ -37,8 +37,8 @@ def test_list_shows_languages_qualification_modes_and_area(cast):
     make_mediator(cast.erz, "Amal", "Haddad", languages=(("apc", "", 4),))
     html = cast.client("carla").get(URL).content.decode()
     assert reverse("mediators:mediator_detail", args=[farid.pk]) in html
-    assert "Dari (Native speaker)" in html
-    assert "Persian – Tehrani (Fluent (C1–C2))" in html
+    assert "Dari: Native speaker" in html
+    assert "Persian – Tehrani: Fluent (C1–C2)" in html
     assert "Trained language and integration mediator" in html
     assert "On site, By phone" in html
     assert "Aue-Bad Schlema" in html

@@ -109,7 +109,7 @@ def test_mediator_gets_only_their_own_points_and_data(cast, pool, settings):
     olena = messages["olena@example.org"].body
     farid = messages["farid@example.org"].body
     assert "Please confirm that the data we keep about you are still correct" in olena
-    assert "Languages: Ukrainian (Native speaker)" in olena
+    assert "Languages: Ukrainian: Native speaker" in olena
     assert "Ahmadi" not in olena
     assert (
         "Your certificate of good conduct expires on 04/15/2026. "
