@@ -19,6 +19,7 @@ BENCHMARKS = {
     "portal": "bench.portal",
     "hours": "bench.hours",
     "mediators": "bench.mediators",
+    "guides": "bench.guides",
 }
 
 

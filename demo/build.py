@@ -29,6 +29,7 @@ from .data import (
     StaffSpec,
     totp_secret,
 )
+from .guidance import seed_guidance
 from .mediators import seed_mediators
 from .portal import seed_portal
 from .schedule import seed_schedule
@@ -65,6 +66,7 @@ def load(small: bool = False) -> Summary:
     for office in Office.objects.all():
         seed_schedule(office)
         seed_mediators(office)
+        seed_guidance(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),

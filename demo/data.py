@@ -533,6 +533,17 @@ STATE_STAFF = (
 # Erzgebirgskreis' clients stay with its commissioner and deputy: a guide
 # who asks for mediators, and a mediator with their own login (issue 5).
 LATER_STAFF = {
+    # Who takes in the recognition lists and assigns them to the guides.
+    "NWM": (
+        StaffSpec(
+            "koordination-nwm",
+            "Katrin",
+            "Lübbe",
+            ("office_staff",),
+            30,
+            note=_("coordinates the integration guides, imports recognition lists"),
+        ),
+    ),
     "ERZ": (
         StaffSpec("lotse-erz", "Maria", "Weber", ("guide",), 30),
         StaffSpec(

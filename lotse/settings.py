@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal",
     "pages",
     "mediators",
+    "guidance",
     "schedule",
     "demo",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("office/pages/", include("pages.staff_urls")),
     path("hours/", include("schedule.urls")),
     path("mediators/", include("mediators.urls")),
+    path("guidance/", include("guidance.urls")),
     path("calendar/", include("schedule.feed_urls")),
     # The public portal: /p/<office>/<language>/...
     path("p/", include("portal.urls")),

@@ -286,8 +286,10 @@ def taken_by_another(assignment: Assignment) -> bool:
 
 def _locked(request: Request) -> Request:
     """The request as it is now, its row locked until the transaction ends."""
+    # Only the request's own row: PostgreSQL cannot lock the nullable side
+    # of the outer join to the municipality.
     return (
-        Request.objects.select_for_update()
+        Request.objects.select_for_update(of=("self",))
         .select_related("municipality")
         .get(pk=request.pk)
     )

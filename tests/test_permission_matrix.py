@@ -16,6 +16,7 @@ from cases.tests.factories import make_concern, make_partner, make_person, make_
 from clients.models import Consent, Household
 from conftest import logged_in
 from directory.models import PartnerContact
+from guidance.tests.world import build_guidance
 from lib.uploads import CleanFile
 from mediators.tests.world import build_mediators
 from pages.actions import create_page, ensure_required_pages
@@ -94,6 +95,14 @@ MEDIATOR_PAY_REDIRECT = row(302, 302, 302, 403, 403, 302, 403, 302, 404, 403)
 MEDIATOR_PAYMENTS_REDIRECT = row(302, 302, 302, 403, 403, 302, 403, 302, 302, 403)
 MEDIATOR_DEMAND = row(302, 200, 200, 403, 403, 200, 200, 403, 200, 403)
 MEDIATOR_OWN = row(302, 403, 403, 403, 403, 403, 403, 403, 403, 403)
+# The guide service: the desk (commissioner, deputy, office staff) takes
+# people in and assigns them; gina holds the world's care, gustav does not;
+# the analyst reads caseloads only, the administrator edits plan templates.
+CARE_OBJECT = row(302, 200, 200, 200, 403, 200, 403, 403, 404, 403)
+CARE_DESK_OBJECT = row(302, 200, 200, 403, 403, 200, 403, 403, 404, 403)
+CARE_DESK_POST = row(302, 302, 302, 403, 403, 302, 403, 403, 404, 403)
+INTAKE = row(302, 200, 200, 403, 403, 200, 403, 403, 200, 403)
+CASELOAD = row(302, 200, 200, 403, 403, 200, 200, 403, 200, 403)
 
 
 @pytest.fixture
@@ -132,6 +141,7 @@ def world(cast):
         **portal_world(cast),
         **build_schedule(cast),
         **build_mediators(cast),
+        **build_guidance(cast),
     }
 
 
@@ -249,6 +259,28 @@ GET_PAGES = [
     ("demand", "/mediators/demand/", MEDIATOR_DEMAND),
     ("own_list", "/mediators/mine/", MEDIATOR_OWN),
     ("own_detail", "/mediators/mine/{assignment}/", MEDIATOR_OWN),
+    ("care_list", "/guidance/cares/", DESK_LIST),
+    ("care_create", "/guidance/cares/new/?person={care_person}", CARE_DESK_OBJECT),
+    ("care_detail", "/guidance/cares/{care}/", CARE_OBJECT),
+    ("care_assign", "/guidance/cares/{care}/assign/", CARE_DESK_OBJECT),
+    ("care_transfer", "/guidance/cares/{care}/transfer/", CARE_DESK_OBJECT),
+    ("care_end", "/guidance/cares/{care}/end/", CARE_OBJECT),
+    ("step_edit", "/guidance/steps/{plan_step}/", CARE_OBJECT),
+    ("template_list", "/guidance/templates/", HOURS_MANAGE),
+    ("template_edit", "/guidance/templates/{plan_template}/", HOURS_MANAGE_OBJECT),
+    ("training_list", "/guidance/trainings/", DESK_LIST),
+    ("training_create", "/guidance/trainings/new/", DESK_LIST),
+    ("training_edit", "/guidance/trainings/{training}/", CARE_OBJECT),
+    ("caseload", "/guidance/caseload/", CASELOAD),
+    ("import_list", "/guidance/imports/", INTAKE),
+    ("import_create", "/guidance/imports/new/", INTAKE),
+    ("import_detail", "/guidance/imports/{recognition_import}/", CARE_DESK_OBJECT),
+    (
+        "import_original",
+        "/guidance/imports/{recognition_import}/original/",
+        CARE_DESK_OBJECT,
+    ),
+    ("intake_create", "/guidance/intake/new/", INTAKE),
 ]
 
 # Those without the roles an action needs are stopped before the method is
@@ -260,6 +292,9 @@ DESK_GATE = {"anon", "anton", "ada", "stella"}
 # The state view works in no office (and mediators, not in the cast, neither).
 OFFICE_GATE = {"anon", "stella"}
 REQUEST_GATE = {"anon", "anton", "ada", "stella"}
+CARE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
+# POST-only before anything else: a GET is 405 for everyone.
+NO_GATE: set[str] = set()
 EVERYONE = set(USERS)
 
 # Actions that only take POST; a GET by someone let in is 405.
@@ -348,6 +383,19 @@ POST_ACTIONS = [
         "/mediators/assignments/{assignment}/work/",
         MEDIATOR_REQUEST,
         REQUEST_GATE,
+    ),
+    ("care_reopen", "/guidance/cares/{care}/reopen/", CARE_DESK_POST, CARE_GATE),
+    (
+        "import_commit",
+        "/guidance/imports/{recognition_import}/commit/",
+        CARE_DESK_POST,
+        NO_GATE,
+    ),
+    (
+        "import_discard",
+        "/guidance/imports/{recognition_import}/discard/",
+        CARE_DESK_POST,
+        NO_GATE,
     ),
     ("own_accept", "/mediators/mine/{assignment}/accept/", MEDIATOR_OWN, EVERYONE),
     ("own_decline", "/mediators/mine/{assignment}/decline/", MEDIATOR_OWN, EVERYONE),

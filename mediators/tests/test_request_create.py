@@ -104,6 +104,16 @@ def test_a_request_for_a_concern_keeps_a_link_only(cast):
     assert request.place == "Landratsamt, Raum 2.21"
 
 
+def test_the_concern_page_links_the_request_form_for_those_who_ask(cast):
+    concern = make_concern(cast.erz, cast.carla, assigned_to=cast.gina)
+    link = f'href="{URL}?concern={concern.pk}"'
+    page = cast.client("gina").get(f"/concerns/{concern.pk}/").content.decode()
+    assert link in page
+    assert "Request a mediator" in page
+    # The administrator reads no concern; office staff ask like the desk.
+    assert link in cast.client("olga").get(f"/concerns/{concern.pk}/").content.decode()
+
+
 def test_a_concern_the_guide_may_not_open_is_refused(cast):
     concern = make_concern(cast.erz, cast.carla)
     response = cast.client("gustav").get(f"{URL}?concern={concern.pk}")

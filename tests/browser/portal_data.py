@@ -17,6 +17,7 @@ from accounts.models import Municipality, Office, Site, User
 from cases.actions import seed_topics
 from cases.models import Status, Topic
 from conftest import Cast
+from guidance.tests.world import build_guidance
 from lib.uploads import CleanFile
 from mediators.tests.world import build_mediators
 from pages.demo import FAQ_SLUG, GUIDE_SLUG, seed_demo_pages
@@ -106,6 +107,7 @@ def build_portal(cast: Cast) -> PortalWorld:
             "portal_page": Page.objects.get(office=office, slug=GUIDE_SLUG).pk,
             **build_schedule(cast),
             **build_mediators(cast),
+            **build_guidance(cast),
         },
     )
 

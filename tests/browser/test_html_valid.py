@@ -88,6 +88,23 @@ STAFF_PAGES = [
     "/mediators/{mediator}/statement/{statement_month}/",
     "/mediators/payments/{statement_month}/",
     "/mediators/demand/",
+    "/guidance/cares/",
+    "/guidance/cares/new/?person={care_person}",
+    "/guidance/cares/{care}/",
+    "/guidance/cares/{care}/assign/",
+    "/guidance/cares/{care}/transfer/",
+    "/guidance/cares/{care}/end/",
+    "/guidance/steps/{plan_step}/",
+    "/guidance/templates/",
+    "/guidance/templates/{plan_template}/",
+    "/guidance/trainings/",
+    "/guidance/trainings/new/",
+    "/guidance/trainings/{training}/",
+    "/guidance/caseload/",
+    "/guidance/imports/",
+    "/guidance/imports/new/",
+    "/guidance/imports/{recognition_import}/",
+    "/guidance/intake/new/",
 ]
 
 
