@@ -165,6 +165,8 @@ def clean_up(office: Office) -> None:
         "(SELECT id FROM guidance_recognitionimport WHERE office_id = %s)",
         "DELETE FROM guidance_recognitionimport WHERE office_id = %s",
         "DELETE FROM guidance_historicalcare WHERE office_id = %s",
+        "DELETE FROM guidance_planstep WHERE care_id IN "
+        "(SELECT id FROM guidance_care WHERE office_id = %s)",
         "DELETE FROM guidance_care WHERE office_id = %s",
         f"DELETE FROM clients_nationality WHERE person_id IN ({persons})",
         f"DELETE FROM clients_personlanguage WHERE person_id IN ({persons})",

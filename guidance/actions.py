@@ -123,6 +123,11 @@ def assign(care: Care, guide: User, by: User, on: datetime.date | None = None) -
         care.guide = guide
         care.save(update_fields=["guide"])
         _open_spell(care, guide, max(on, care.started_on))
+        if not care.steps.exists():
+            # An imported care gets its plan with its first guide.
+            ensure_templates(care.office)
+            template = PlanTemplate.objects.get(office=care.office, kind=care.kind)
+            PlanStep.objects.bulk_create(plan_for(care, list(template.steps.all())))
 
 
 def transfer(

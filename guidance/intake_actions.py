@@ -41,7 +41,6 @@ from .models import (
     PlanTemplate,
     RecognitionImport,
     RowOutcome,
-    TemplateStep,
     file_digest,
 )
 from .templates_seed import ensure_templates
@@ -254,15 +253,9 @@ def _write(found: RecognitionImport, user: User) -> int:
         batch_size=BATCH,
     )
     _add_history(Care, cares, user)
-    ensure_templates(office)
-    steps = list(
-        TemplateStep.objects.filter(
-            template__office=office, template__kind=CareKind.RECOGNITION
-        )
-    )
-    PlanStep.objects.bulk_create(
-        (step for care in cares for step in plan_for(care, steps)), batch_size=BATCH
-    )
+    # The first steps are copied when a guide takes the care on (assign):
+    # a list of 100,000 would otherwise write 1.2 million steps nobody works
+    # on yet, and the due dates count better from the guide's first day.
     for row, care in zip(rows, cares, strict=True):
         row.care_id = care.pk
     # One plain UPDATE per row through executemany: bulk_update's CASE and

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from clients.models import DatePrecision, Nationality, Person
 from guidance import intake_actions
+from guidance.actions import assign
 from guidance.models import (
     Care,
     CareKind,
@@ -64,6 +65,8 @@ def test_commit_creates_persons_and_cares(cast):
     assert care.source == Source.JOBCENTER
     assert care.recognised_on == datetime.date(2026, 3, 2)
     assert care.guide is None
+    assert not care.steps.exists(), "the plan comes with the first guide"
+    assign(care, cast.gina, by=cast.olga)
     first = care.steps.order_by("position").first()
     assert care.steps.count() == 12 and first is not None
     assert first.due_on is not None and first.due_on > care.started_on
