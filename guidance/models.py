@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Office
 from cases.models import Activity
-from clients.models import Person
+from clients.models import DatePrecision, Person
 
 
 class CareKind(models.TextChoices):
@@ -341,6 +341,20 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.number}"
+
+    @property
+    def birth_date_display(self) -> str:
+        """The date as read, only as precisely as the list gave it."""
+        value = self.data.get("birth_date")
+        if not value:
+            return ""
+        born = datetime.date.fromisoformat(value)
+        precision = self.data.get("birth_date_precision", DatePrecision.DAY)
+        if precision == DatePrecision.YEAR:
+            return str(born.year)
+        if precision == DatePrecision.MONTH:
+            return born.strftime("%m/%Y")
+        return born.strftime("%d.%m.%Y")
 
 
 class TrainingKind(models.TextChoices):

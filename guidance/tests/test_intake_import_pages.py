@@ -97,3 +97,14 @@ def test_dates_in_the_preview(cast):
     found = checked(cast)
     row = found.rows.get(number=2)
     assert row.data["birth_date"] == datetime.date(1990, 12, 31).isoformat()
+
+
+def test_preview_shows_dates_of_birth_as_precisely_as_the_list_gave_them(cast):
+    rows = [
+        ["Haddad", "Rania", "31.12.1990", "SY", "Annaberg-Buchholz", "02.03.2026"],
+        ["Ahmadi", "Zalmai", "1985", "AF", "Annaberg-Buchholz", "02.03.2026"],
+    ]
+    found = checked(cast, rows)
+    page = cast.client("olga").get(f"/guidance/imports/{found.pk}/").content.decode()
+    assert "31.12.1990" in page
+    assert "1985-01-01" not in page and ">1985<" in page
