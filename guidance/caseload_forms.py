@@ -1,54 +1,13 @@
 """The period chooser of the caseload page (sent by GET)."""
 
 import datetime
-import re
 from typing import Any
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lib.forms import KernForm
+from lib.forms import KernForm, MonthField
 
 from .caseload import MAX_MONTHS, month_index
-
-MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
-FIRST_YEAR, LAST_YEAR = 2000, 2099
-
-
-class MonthInput(forms.DateInput):
-    # Browsers without a month picker show a text box: the hint gives the form.
-    input_type = "month"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m")
-
-    def format_value(self, value: Any) -> str | None:
-        formatted = super().format_value(value)
-        # A value that is no month would make the page invalid HTML; the
-        # error message says what was wrong instead.
-        if formatted and not MONTH.fullmatch(str(formatted)):
-            return None
-        return formatted
-
-
-class MonthField(forms.DateField):
-    """A month as YYYY-MM; the value is its first day."""
-
-    widget = MonthInput
-    input_formats = ["%Y-%m"]
-    default_error_messages = {
-        "invalid": _("Enter a month as year and month, for example 2026-05."),
-    }
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
-            raise ValidationError(
-                _("Enter a month between %(first)d and %(last)d.")
-                % {"first": FIRST_YEAR, "last": LAST_YEAR},
-                code="out_of_range",
-            )
 
 
 class CaseloadPeriodForm(KernForm):

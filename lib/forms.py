@@ -6,10 +6,12 @@ and the error summary at the top of the form, so templates only write
 ``{{ form }}``.
 """
 
+import re
 import unicodedata
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -138,3 +140,47 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%H:%M", **kwargs)
+
+
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+
+
+class MonthInput(forms.DateInput):
+    # Browsers without a month picker show a text box: the hint gives the form.
+    input_type = "month"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m")
+
+    def format_value(self, value: Any) -> str | None:
+        formatted = super().format_value(value)
+        # Browsers drop a value that is no month, and it would make the page
+        # invalid HTML: the error message says what was wrong instead.
+        if formatted and not MONTH.fullmatch(str(formatted)):
+            return None
+        return formatted
+
+
+class MonthField(forms.DateField):
+    """A month as YYYY-MM; the value is its first day, within the years given."""
+
+    widget = MonthInput
+    input_formats = ["%Y-%m"]
+    default_error_messages = {
+        "invalid": _("Enter a month as year and month, for example 2026-05."),
+    }
+
+    def __init__(
+        self, *args: Any, first_year: int = 2000, last_year: int = 2099, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.first_year, self.last_year = first_year, last_year
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not self.first_year <= value.year <= self.last_year:
+            raise ValidationError(
+                _("Enter a month between %(first)d and %(last)d.")
+                % {"first": self.first_year, "last": self.last_year},
+                code="out_of_range",
+            )

@@ -1,65 +1,38 @@
 """Month choosers of the statement, payment and demand pages (sent by GET)."""
 
 import datetime
-import re
 from typing import Any
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lib.forms import KernForm
+from lib.forms import KernForm, MonthField
 
 from .statements import FIRST_YEAR, LAST_YEAR
 
-MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
-
-
-class MonthInput(forms.DateInput):
-    # Browsers without a month picker show a text box: the hint gives the form.
-    input_type = "month"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m")
-
-    def format_value(self, value: Any) -> str | None:
-        formatted = super().format_value(value)
-        # Browsers drop a value that is no month, and it would make the page
-        # invalid HTML: the error message says what was wrong instead.
-        if formatted and not MONTH.fullmatch(str(formatted)):
-            return None
-        return formatted
-
-
-class MonthField(forms.DateField):
-    """A month as YYYY-MM; the value is its first day."""
-
-    widget = MonthInput
-    input_formats = ["%Y-%m"]
-    default_error_messages = {
-        "invalid": _("Enter a month as year and month, for example 2026-05."),
-    }
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
-            raise ValidationError(
-                _("Enter a month between %(first)d and %(last)d.")
-                % {"first": FIRST_YEAR, "last": LAST_YEAR},
-                code="out_of_range",
-            )
-
 
 class MonthForm(KernForm):
-    month = MonthField(label=_("Month"), help_text=_("For example 2026-05."))
+    month = MonthField(
+        first_year=FIRST_YEAR,
+        last_year=LAST_YEAR,
+        label=_("Month"),
+        help_text=_("For example 2026-05."),
+    )
 
 
 class PeriodForm(KernForm):
     start = MonthField(
-        label=_("From month"), required=False, help_text=_("For example 2025-06.")
+        first_year=FIRST_YEAR,
+        last_year=LAST_YEAR,
+        label=_("From month"),
+        required=False,
+        help_text=_("For example 2025-06."),
     )
     end = MonthField(
-        label=_("To month"), required=False, help_text=_("For example 2026-05.")
+        first_year=FIRST_YEAR,
+        last_year=LAST_YEAR,
+        label=_("To month"),
+        required=False,
+        help_text=_("For example 2026-05."),
     )
 
     def __init__(
