@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from accounts.access import require
 from accounts.models import Role, User
 
 from .models import Care, PlanStep, PlanTemplate, RecognitionImport, Training
@@ -24,13 +25,6 @@ CASELOAD_ROLES = INTAKE_ROLES | {Role.ANALYST}
 TEMPLATE_ROLES = INTAKE_ROLES | {Role.ADMINISTRATOR}
 # Who records training, team meetings and supervision.
 TRAINING_ROLES = CARE_ROLES
-
-
-def require(user: User, roles: set[Role]) -> int:
-    """The user's office id, if one of the roles is held; else 403."""
-    if user.office_id is None or not user.has_role(*roles):
-        raise PermissionDenied
-    return user.office_id
 
 
 def cares_visible_to(user: User) -> QuerySet[Care]:

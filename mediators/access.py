@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
+from accounts.access import require
 from accounts.models import Role, User
 
 from .models import Assignment, Mediator, RateScheme, Request
@@ -22,13 +23,6 @@ REQUEST_ROLES = {Role.COMMISSIONER, Role.DEPUTY, Role.GUIDE, Role.OFFICE_STAFF}
 PAY_ROLES = {Role.COMMISSIONER, Role.DEPUTY, Role.OFFICE_STAFF, Role.ADMINISTRATOR}
 # Who reads demand and coverage (aggregates, no names).
 DEMAND_ROLES = {Role.COMMISSIONER, Role.DEPUTY, Role.OFFICE_STAFF, Role.ANALYST}
-
-
-def require(user: User, roles: set[Role]) -> int:
-    """The user's office id, if one of the roles is held; else 403."""
-    if user.office_id is None or not user.has_role(*roles):
-        raise PermissionDenied
-    return user.office_id
 
 
 def get_mediator_for(user: User, pk: int, roles: set[Role] = POOL_ROLES) -> Mediator:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
+from accounts.access import require
 from accounts.http import StaffRequest
 from accounts.models import PERSON_ROLES, Role, Site, User
 from clients.models import Person
@@ -40,13 +41,6 @@ DESK_ROLES = PERSON_ROLES
 OFFICE_ROLES = set(Role) - {Role.STATE_VIEW, Role.MEDIATOR}
 # Who reads outreach notes: like counselling notes.
 OUTREACH_NOTE_ROLES = {Role.COMMISSIONER, Role.DEPUTY, Role.GUIDE}
-
-
-def require(user: User, roles: set[Role]) -> int:
-    """The user's office id, if one of the roles is held; else 403."""
-    if user.office_id is None or not user.has_role(*roles):
-        raise PermissionDenied
-    return user.office_id
 
 
 def _one(queryset: QuerySet[M], office_id: int, pk: int) -> M:
