@@ -118,6 +118,13 @@ class User(AbstractUser):
     weekly_hours = models.DecimalField(
         _("weekly working hours"), max_digits=4, decimal_places=1, null=True, blank=True
     )
+    # A state ministry sees the offices of its own state only.
+    federal_state = models.CharField(
+        _("federal state seen in the state view"),
+        max_length=2,
+        blank=True,
+        help_text=_("Two letters, e.g. MV; empty: every office of the installation."),
+    )
 
     class Meta:
         verbose_name = _("staff member")
@@ -170,6 +177,13 @@ class User(AbstractUser):
     @property
     def is_state_viewer(self) -> bool:
         return self.has_role(Role.STATE_VIEW)
+
+    def state_offices(self) -> "models.QuerySet[Office]":
+        """The offices the state view shows this user, by name."""
+        offices = Office.objects.order_by("name")
+        if self.federal_state:
+            offices = offices.filter(federal_state=self.federal_state)
+        return offices
 
     @property
     def role_labels(self) -> list[str]:

@@ -20,6 +20,7 @@ BENCHMARKS = {
     "hours": "bench.hours",
     "mediators": "bench.mediators",
     "guides": "bench.guides",
+    "reports": "bench.reports",
 }
 
 

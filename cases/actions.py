@@ -1,10 +1,11 @@
 """Multi-step writes on concerns: each in one transaction, all or nothing."""
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Field
+from django.db.models import Field, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,7 @@ from accounts.models import Office, User
 from clients.models import Consent, Person
 from directory.models import Partner
 
-from .models import Concern, FollowUp, Referral, ReferralStatus, Status, Topic
+from .models import Activity, Concern, FollowUp, Referral, ReferralStatus, Status, Topic
 from .topics import DEFAULT_TOPICS
 
 
@@ -139,6 +140,26 @@ def update_concern(form, seen_version: int) -> Concern:
         return concern
 
 
+def note_response(concern_id: int, day: datetime.date) -> None:
+    """Keep the day of the office's first response (the earliest, also when
+    an activity is recorded afterwards with an earlier date)."""
+    Concern.objects.filter(pk=concern_id).filter(
+        Q(first_response_on__isnull=True) | Q(first_response_on__gt=day)
+    ).update(first_response_on=day)
+
+
+def add_to_concern(
+    record: Activity | FollowUp, concern: Concern, author: str, user: User
+) -> None:
+    """Save an activity or follow-up on the concern, with the user as its author."""
+    with transaction.atomic():
+        record.concern = concern
+        setattr(record, author, user)
+        record.save()
+        if isinstance(record, Activity):
+            note_response(concern.pk, timezone.localdate(record.occurred_at))
+
+
 def close_concern(form, seen_version: int) -> Concern:
     form.instance.status = Status.CLOSED
     return update_concern(form, seen_version)
@@ -190,6 +211,7 @@ def refer_concern(
             reason=reason,
             created_by=user,
         )
+        note_response(concern.pk, referral.sent_on)
         if concern.status == Status.NEW:
             concern.status = Status.WAITING
             concern.version += 1

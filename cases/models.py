@@ -196,6 +196,11 @@ class Concern(models.Model):
     )
     opened_on = models.DateField(_("opened on"), default=datetime.date.today)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # The day the office first did something for the concern (an activity, a
+    # referral, a public answer): the statistics count days to it.
+    first_response_on = models.DateField(
+        _("first response on"), null=True, blank=True, editable=False
+    )
     # Raised on every edit; a save against an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
     # Empty for concerns the public sent through the portal.

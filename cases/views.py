@@ -281,10 +281,7 @@ def _add_to_concern(
     """Save a form's record on the concern, with the user as its author."""
     concern = get_concern_for(request, pk)
     if request.method == "POST" and form.is_valid():
-        record = form.save(commit=False)
-        record.concern = concern
-        setattr(record, author, request.user)
-        record.save()
+        actions.add_to_concern(form.save(commit=False), concern, author, request.user)
         messages.success(request, done)
         return redirect("cases:concern_detail", pk=concern.pk)
     context = {"nav": "concerns", "concern": concern, "form": form, "heading": heading}

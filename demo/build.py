@@ -32,6 +32,7 @@ from .data import (
 from .guidance import seed_guidance
 from .mediators import seed_mediators
 from .portal import seed_portal
+from .reports import seed_reports
 from .schedule import seed_schedule
 
 # Scale of the random parts with --small: enough to click through, quick in tests.
@@ -67,6 +68,7 @@ def load(small: bool = False) -> Summary:
         seed_schedule(office)
         seed_mediators(office)
         seed_guidance(office)
+        seed_reports(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),
@@ -135,6 +137,7 @@ def ensure_user(spec: StaffSpec, office: Office | None, password: str) -> User:
             "email": f"{spec.username}@lotse-demo.example",
             "office": office,
             "weekly_hours": spec.weekly_hours,
+            "federal_state": spec.federal_state,
             "password": password,
         },
     )

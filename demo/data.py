@@ -37,6 +37,8 @@ class StaffSpec:
     roles: tuple[str, ...]
     weekly_hours: int | None = None
     note: str | Promise = ""
+    # For a state viewer: the federal state whose offices they see.
+    federal_state: str = ""
 
 
 @dataclass(frozen=True)
@@ -526,6 +528,7 @@ STATE_STAFF = (
         "Behrens",
         ("state_view",),
         note=_("state ministry of Mecklenburg-Vorpommern: aggregates only"),
+        federal_state="MV",
     ),
 )
 

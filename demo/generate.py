@@ -741,8 +741,12 @@ class Numbering:
 
 def save_plans(plans: list[Plan], numbers: Numbering) -> None:
     concerns = [p.concern for p in plans]
-    for concern in concerns:
-        numbers.assign(concern)
+    for plan in plans:
+        numbers.assign(plan.concern)
+        plan.concern.first_response_on = min(
+            [timezone.localdate(a.occurred_at) for a in plan.activities]
+            + [r.sent_on for r in plan.referrals]
+        )
     created = [min(a.occurred_at for a in p.activities) for p in plans]
     changed = [
         p.concern.closed_at or max(a.occurred_at for a in p.activities) for p in plans

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.models import Office
@@ -105,6 +105,38 @@ def _would_pay(assignment: Assignment) -> bool:
     # Without a rate, a late cancellation cannot be told from an early one;
     # done assignments are the ones that certainly are owed.
     return assignment.status == AssignmentStatus.DONE
+
+
+def lines_between(
+    office_ids: Iterable[int], first: datetime.date, last: datetime.date
+) -> list[tuple[int, Line]]:
+    """(office id, line) of every paid assignment that starts from the first
+    to the last day (local), priced as on the statements."""
+    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
+    following = last + datetime.timedelta(days=1)
+    end = timezone.make_aware(datetime.datetime.combine(following, datetime.time()))
+    assignments = (
+        Assignment.objects.filter(
+            status__in=PAYABLE,
+            request__office_id__in=office_ids,
+            starts_at__gte=start,
+            starts_at__lt=end,
+        )
+        .select_related("request", "mediator")
+        .prefetch_related(
+            Prefetch(
+                "mediator__rate_scheme__rates",
+                queryset=Rate.objects.order_by("-valid_from"),
+            )
+        )
+    )
+    return [
+        (assignment.request.office_id, line)
+        for assignment in assignments
+        for line in _lines(
+            [assignment], list(assignment.mediator.rate_scheme.rates.all())
+        )
+    ]
 
 
 def monthly_statement(mediator: Mediator, year: int, month: int) -> Statement:

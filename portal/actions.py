@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 
 from accounts.models import Municipality, Office, User
-from cases.actions import save_numbered
+from cases.actions import note_response, save_numbered
 from cases.models import Concern, Status, Topic
 from lib.uploads import CleanFile
 
@@ -168,6 +168,7 @@ def publish_answer(
         submission.save(
             update_fields=["public_answer", "public_answer_language", "answered_at"]
         )
+        note_response(concern.pk, timezone.localdate(submission.answered_at))
         if submission.contact_email:
             tasks.enqueue_answer(submission)
     return submission

@@ -1,488 +1,261 @@
-"""The numbers behind the statistics pages, and the rule that hides small ones.
+"""The statistics of one office or of all offices, as they may be shown.
 
-Everything is counted in the database (``values()`` + ``annotate(Count)``), one
-query per table; no concern or person is ever loaded into Python. A table is
-described once as a ``Breakdown`` and shown either for one office (a column of
-numbers) or for every office (a grid with one column per office).
+``office_report`` gives the dashboard and the report files their numbers,
+``state_report`` the state view's, ``compare`` sets two periods side by side.
+Each table has already passed the privacy rule (suppression.py): a hidden
+number is None from here on.
 """
 
-import datetime
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db import models
-from django.db.models import Count, F, QuerySet
-from django.db.models.functions import TruncMonth
-from django.utils.formats import date_format, number_format
-from django.utils.functional import Promise
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office
-from cases.models import (
-    Channel,
-    Concern,
-    ConcernType,
-    Justification,
-    Referral,
-    ReferralStatus,
-    Status,
+
+from .breakdowns import BREAKDOWNS, GUIDES, Breakdown
+from .measures import (
+    ZERO,
+    budget_rows,
+    mediator_rows,
+    mediator_use,
+    ratio,
+    staffing,
+    staffing_rows,
 )
-from clients.models import ResidenceStatus
-from directory.models import PartnerKind
+from .scope import Period, Scope
+from .suppression import (
+    COUNT,
+    MONEY,
+    RATIO,
+    Cell,
+    Row,
+    shown_if,
+    suppress,
+    suppress_grid,
+    total_cell,
+)
 
-# A number below this could point to a person; it is never shown.
-THRESHOLD = 5
-
-K = TypeVar("K", bound=Hashable)
-
-
-# --- The privacy rule --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cell:
-    label: str
-    # None when hidden: the true number never reaches a template.
-    count: int | None
-    # Hidden because it is below the threshold, not only to protect a total.
-    small: bool = False
-
-    def __str__(self) -> str:
-        if self.count is not None:
-            return number_format(self.count, force_grouping=True)
-        if self.small:
-            return gettext("< %(threshold)d") % {"threshold": THRESHOLD}
-        # Not "< 5": the number may be large; it is hidden so that a total
-        # minus the shown numbers does not give away a small one.
-        return gettext("hidden")
-
-
-def _cell(label: str, count: int, hidden: bool) -> Cell:
-    if not hidden:
-        return Cell(label, count)
-    return Cell(label, None, small=count < THRESHOLD)
-
-
-def _protect_line(
-    values: dict[K, int], hidden: set[K], parts: Sequence[K], total: K
-) -> bool:
-    """Hide one more part of a line (parts adding up to a total) if the shown
-    numbers would otherwise give a hidden one away; True when one was hidden.
-
-    With a shown total, one hidden part is its difference to the shown parts,
-    and several hidden parts that add up to less than the threshold are each
-    small enough to guess, so the next-smallest shown part is hidden too.
-    A hidden total whose parts are all shown is their sum, so one part goes.
-    """
-    hidden_parts = [part for part in parts if part in hidden]
-    if total in hidden:
-        needs_more = not hidden_parts
-    else:
-        hidden_sum = sum(values[part] for part in hidden_parts)
-        needs_more = bool(hidden_parts) and (
-            len(hidden_parts) == 1 or hidden_sum < THRESHOLD
-        )
-    shown = [part for part in parts if part not in hidden]
-    if not needs_more or not shown:
-        return False
-    # min() keeps the first of equal numbers: the same table hides the same cells.
-    hidden.add(min(shown, key=lambda part: values[part]))
-    return True
-
-
-def _hidden_cells(
-    values: dict[K, int],
-    lines: Sequence[tuple[Sequence[K], K]],
-    hidden_already: Iterable[K] = (),
-) -> set[K]:
-    hidden = {key for key, count in values.items() if count < THRESHOLD}
-    hidden.update(hidden_already)
-    # Each pass hides at most one cell, so this ends; lines can affect each
-    # other in a grid (a cell hidden for its row may expose its column).
-    while any(_protect_line(values, hidden, parts, total) for parts, total in lines):
-        pass
-    return hidden
-
-
-def suppress(
-    rows: Sequence[tuple[str, int]], total: int | None, total_hidden: bool = False
-) -> list[Cell]:
-    """The rows of a one-column table as they may be shown.
-
-    Pass ``total`` only when the table shows it and the rows add up to it; a
-    table without total (topics: a concern may have several) needs no second
-    hidden cell. ``total_hidden``: the total is a cell hidden in another table
-    (the complaints in the table of types), so the rows must not add up to it.
-    Zero counts as small; the pages leave rows of zero out instead.
-    """
-    values: dict[int | str, int] = dict(enumerate(count for _label, count in rows))
-    lines: list[tuple[Sequence[int | str], int | str]] = []
-    if total is not None:
-        values["total"] = total
-        lines.append((range(len(rows)), "total"))
-    hidden = _hidden_cells(values, lines, ["total"] if total_hidden else [])
-    return [
-        _cell(label, count, index in hidden)
-        for index, (label, count) in enumerate(rows)
-    ]
-
-
-def total_cell(total: int, hidden: bool = False) -> Cell:
-    return _cell(gettext("Total"), total, hidden or total < THRESHOLD)
-
-
-@dataclass(frozen=True)
-class GridRow:
-    label: str
-    # One cell per column, then the total of the row.
-    cells: list[Cell]
-
-
-def suppress_grid(
-    rows: Sequence[tuple[str, Sequence[int]]],
-    columns: Sequence[str],
-    column_totals: bool,
-    hidden_totals: Sequence[bool] = (),
-) -> tuple[list[GridRow], GridRow | None]:
-    """A table with one column per office and a total column, as it may be shown.
-
-    A row always adds up to its total (a concern belongs to one office).
-    With ``column_totals`` the columns add up too, and a total row is returned;
-    the office totals are then hidden only by their own row, so every table
-    over the same things (concerns, persons, ...) hides the same office totals.
-    ``hidden_totals`` (office totals, then the grand total) marks totals that
-    are cells hidden in another table. Zero cells count as small: "< 5" must
-    not tell 0 from 3.
-    """
-    n, m = len(rows), len(columns)
-    values: dict[tuple[int, int], int] = {}
-    for i, (_label, counts) in enumerate(rows):
-        values.update({(i, j): count for j, count in enumerate(counts)})
-        values[i, m] = sum(counts)
-    lines = [([(i, j) for j in range(m)], (i, m)) for i in range(n)]
-    if column_totals:
-        for j in range(m + 1):
-            values[n, j] = sum(values[i, j] for i in range(n))
-        lines += [([(i, j) for i in range(n)], (n, j)) for j in range(m + 1)]
-        lines.append(([(n, j) for j in range(m)], (n, m)))
-    already = [(n, j) for j, hide in enumerate(hidden_totals) if hide]
-    hidden = _hidden_cells(values, lines, already)
-    labels = [*columns, gettext("Total")]
-    grid = [
-        GridRow(
-            label,
-            [_cell(labels[j], values[i, j], (i, j) in hidden) for j in range(m + 1)],
-        )
-        for i, label in enumerate([label for label, _counts in rows])
-    ]
-    if not column_totals:
-        return grid, None
-    total = [_cell(labels[j], values[n, j], (n, j) in hidden) for j in range(m + 1)]
-    return grid, GridRow(gettext("Total"), total)
-
-
-# --- What is counted ---------------------------------------------------------
-
-# Found keys in, (key, label) pairs out, in the order the table shows them.
-Labels = Callable[[Iterable[Any]], list[tuple[Any, str]]]
-
-
-def choice_labels(
-    choices: type[models.Choices], blank: Promise | None = None
-) -> Labels:
-    """Rows in the order of the choices (never by size: that order would tell
-    which of two hidden cells is larger)."""
-
-    def ordered(keys: Iterable[Any]) -> list[tuple[Any, str]]:
-        found = set(keys)
-        pairs = [(value, str(label)) for value, label in choices.choices]
-        if blank is not None:
-            pairs.append(("", str(blank)))
-        known = [(key, label) for key, label in pairs if key in found]
-        # Values no longer among the choices still count, under their key.
-        rest = sorted(found - {key for key, _label in known}, key=str)
-        return known + [(key, str(key)) for key in rest]
-
-    return ordered
-
-
-def month_labels(keys: Iterable[Any]) -> list[tuple[Any, str]]:
-    return [(month, date_format(month, "YEAR_MONTH_FORMAT")) for month in sorted(keys)]
-
-
-def name_labels(keys: Iterable[Any]) -> list[tuple[Any, str]]:
-    return [(name, name) for name in sorted(keys, key=str.casefold)]
-
-
-def _concerns(concerns: QuerySet[Concern]) -> QuerySet[Any]:
-    return concerns
-
-
-def _complaints(concerns: QuerySet[Concern]) -> QuerySet[Any]:
-    return concerns.filter(type=ConcernType.COMPLAINT)
-
-
-def _referrals(concerns: QuerySet[Concern]) -> QuerySet[Any]:
-    return Referral.objects.filter(concern__in=concerns)
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    # Names the table in the page (anchors) and for part_of.
-    slug: str
-    caption: Promise
-    header: Promise
-    # What one row counts, e.g. "Concerns" or "Persons".
-    unit: Promise
-    # The field or expression a row stands for.
-    key: str | models.Func
-    labels: Labels
-    source: Callable[[QuerySet[Concern]], QuerySet[Any]] = _concerns
-    office: str = "office"
-    counted: str = "id"
-    # Each counted thing falls in exactly one row, so the rows add up to a
-    # total that is shown (and can give a hidden row away).
-    partition: bool = True
-    # Shown among the key figures under this name, with the table's total.
-    figure: Promise | None = None
-    note: Promise | None = None
-    # The total is one row of an earlier table, (its slug, the row's key):
-    # where that row is hidden, this total is hidden too.
-    part_of: tuple[str, Any] | None = None
-
-    def count(self, concerns: QuerySet[Concern]) -> dict[tuple[int, Any], int]:
-        """{(office id, key): number}; rows without a key (no person, no topic)
-        and zeros are left out."""
-        key = F(self.key) if isinstance(self.key, str) else self.key
-        rows = (
-            self.source(concerns)
-            .values(by_office=F(self.office), by_key=key)
-            .annotate(number=Count(self.counted, distinct=True))
-            .order_by()
-        )
-        return {
-            (row["by_office"], row["by_key"]): row["number"]
-            for row in rows
-            if row["by_key"] is not None and row["number"]
-        }
-
-
-CONCERNS = _("Concerns")
-BREAKDOWNS = [
-    Breakdown(
-        "type",
-        _("Concerns by type"),
-        _("Type"),
-        CONCERNS,
-        "type",
-        choice_labels(ConcernType),
-        figure=_("Concerns opened"),
-    ),
-    Breakdown(
-        "channel",
-        _("Concerns by channel"),
-        _("Channel"),
-        CONCERNS,
-        "channel",
-        choice_labels(Channel),
-    ),
-    Breakdown(
-        "status",
-        _("Concerns by current status"),
-        _("Status"),
-        CONCERNS,
-        "status",
-        choice_labels(Status),
-    ),
-    Breakdown(
-        "month",
-        _("Concerns by month opened"),
-        _("Month"),
-        CONCERNS,
-        TruncMonth("opened_on"),
-        month_labels,
-    ),
-    Breakdown(
-        "topic",
-        _("Concerns by topic"),
-        _("Topic"),
-        CONCERNS,
-        "topics__name",
-        name_labels,
-        partition=False,
-        note=_("A concern may have several topics, so there is no total."),
-    ),
-    Breakdown(
-        "residence",
-        _("Persons concerned by residence status"),
-        _("Residence status"),
-        _("Persons"),
-        "persons__residence_status",
-        choice_labels(ResidenceStatus),
-        counted="persons",
-        figure=_("Persons concerned"),
-    ),
-    Breakdown(
-        "justification",
-        _("Complaints by justification"),
-        _("Justification"),
-        _("Complaints"),
-        "justification",
-        choice_labels(Justification, blank=_("Not assessed yet")),
-        source=_complaints,
-        figure=_("Complaints"),
-        part_of=("type", ConcernType.COMPLAINT),
-    ),
-    Breakdown(
-        "referral_kind",
-        _("Referrals of these concerns by kind of partner"),
-        _("Kind of partner"),
-        _("Referrals"),
-        "partner__kind",
-        choice_labels(PartnerKind),
-        source=_referrals,
-        office="concern__office",
-        figure=_("Referrals"),
-    ),
-    Breakdown(
-        "referral_status",
-        _("Referrals of these concerns by status"),
-        _("Status"),
-        _("Referrals"),
-        "status",
-        choice_labels(ReferralStatus),
-        source=_referrals,
-        office="concern__office",
-    ),
-]
-
-
-# --- The pages' contents -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Period:
-    """Concerns opened from ``start`` to ``end``, both days included."""
-
-    start: datetime.date
-    end: datetime.date
-
-    @classmethod
-    def year_so_far(cls, today: datetime.date) -> "Period":
-        return cls(today.replace(month=1, day=1), today)
-
-    def concerns(self) -> QuerySet[Concern]:
-        return Concern.objects.filter(opened_on__range=(self.start, self.end))
+MEDIATORS, BUDGET = "mediators", "budget"
 
 
 @dataclass(frozen=True)
 class Table:
     slug: str
     caption: str
+    # The heading of the column of row labels.
     header: str
-    unit: str
-    rows: list[Cell]
-    total: Cell | None
+    columns: list[str]
+    rows: list[Row]
+    total: Row | None = None
     note: str = ""
-    # The key of each row, for tables whose total is one of these rows.
-    keys: list[Any] = field(default_factory=list)
+    section: str = ""
+    # Key figures mix units: no chart for them.
+    drawn: bool = True
 
-    def hides(self, key: Any) -> bool:
-        return key in self.keys and self.rows[self.keys.index(key)].count is None
+    def hidden_in_row(self, key: Any) -> list[bool]:
+        """Which cells of the row with this key are hidden (none: no row)."""
+        for row in self.rows:
+            if row.key == key:
+                return [cell.hidden for cell in row.cells]
+        return []
+
+    @property
+    def chart(self) -> bool:
+        """Counts in one column make a bar chart; grids stay tables."""
+        return (
+            self.drawn
+            and len(self.columns) == 1
+            and all(row.cells[0].kind == COUNT for row in self.rows)
+        )
 
 
 @dataclass(frozen=True)
-class OfficeReport:
-    figures: list[Cell]
+class Section:
+    title: str
     tables: list[Table]
 
 
-def office_report(office: Office, period: Period) -> OfficeReport:
-    concerns = period.concerns().filter(office=office)
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    # Key figures: one row per figure, the report's columns.
+    figures: Table
+    sections: list[Section]
+    offices: list[str] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [table for section in self.sections for table in section.tables]
+
+    def table(self, slug: str) -> Table | None:
+        return next((table for table in self.tables if table.slug == slug), None)
+
+
+def _sections(tables: list[Table]) -> list[Section]:
+    sections: dict[str, list[Table]] = {}
+    for table in tables:
+        sections.setdefault(table.section, []).append(table)
+    return [Section(title, found) for title, found in sections.items()]
+
+
+def _figures(rows: list[Row], columns: list[str]) -> Table:
+    caption, header = gettext("Key figures"), gettext("Figure")
+    return Table("figures", caption, header, columns, rows, drawn=False)
+
+
+# --- One office -----------------------------------------------------------------
+
+
+def office_report(
+    office: Office,
+    period: Period,
+    *,
+    site_id: int | None = None,
+    staff_id: int | None = None,
+) -> Report:
+    scope = Scope((office.pk,), period, site_id, staff_id)
     tables: dict[str, Table] = {}
     figures = []
     for breakdown in BREAKDOWNS:
+        if scope.filtered and not breakdown.by_concern:
+            continue
         total_hidden = False
-        if breakdown.part_of:
+        if breakdown.part_of and breakdown.part_of[0] in tables:
             slug, key = breakdown.part_of
-            total_hidden = tables[slug].hides(key)
-        table = _office_table(breakdown, concerns, total_hidden)
+            total_hidden = any(tables[slug].hidden_in_row(key))
+        table = _office_table(breakdown, scope, total_hidden)
         tables[breakdown.slug] = table
         if breakdown.figure and table.total:
-            figures.append(replace(table.total, label=str(breakdown.figure)))
-    return OfficeReport(figures, list(tables.values()))
+            label = str(breakdown.figure)
+            figures.append(Row(label, [replace(table.total.cells[0], label=label)]))
+    found = list(tables.values())
+    if not scope.filtered:
+        found += _office_measures(office, scope, tables)
+    return Report(period, _figures(figures, [gettext("Count")]), _sections(found))
 
 
-def _office_table(
-    breakdown: Breakdown, concerns: QuerySet[Concern], total_hidden: bool
-) -> Table:
+def _office_table(breakdown: Breakdown, scope: Scope, total_hidden: bool) -> Table:
     # Categories with zero are left out entirely rather than shown as "< 5":
     # the database only returns the groups it found.
-    counts = {key: n for (_office, key), n in breakdown.count(concerns).items()}
+    counts = {key: n for (_office, key), n in breakdown.count(scope).items()}
     total = sum(counts.values()) if breakdown.partition else None
     ordered = breakdown.labels(counts)
-    rows = [(label, counts[key]) for key, label in ordered]
+    unit = str(breakdown.unit)
+    cells = suppress(
+        [(label, counts[key]) for key, label in ordered], total, total_hidden
+    )
+    rows = [
+        Row(label, [replace(cell, label=unit)], key)
+        for cell, (key, label) in zip(cells, ordered, strict=True)
+    ]
+    total_row = None
+    if total is not None and rows:
+        total_row = Row(
+            gettext("Total"), [replace(total_cell(total, total_hidden), label=unit)]
+        )
     return Table(
         breakdown.slug,
         str(breakdown.caption),
         str(breakdown.header),
-        str(breakdown.unit),
-        suppress(rows, total, total_hidden),
-        total_cell(total, total_hidden) if total is not None else None,
+        [unit],
+        rows,
+        total_row,
         str(breakdown.note or ""),
-        [key for key, _label in ordered],
+        str(breakdown.section),
     )
 
 
-@dataclass(frozen=True)
-class Grid:
-    slug: str
-    caption: str
-    header: str
-    rows: list[GridRow]
-    total: GridRow | None
-    note: str = ""
-    keys: list[Any] = field(default_factory=list)
+def _office_measures(
+    office: Office, scope: Scope, tables: dict[str, Table]
+) -> list[Table]:
+    found = []
+    guides = staffing(scope)[office.pk]
+    persons = tables["care_residence"].total
+    persons_cell = persons.cells[0] if persons else Cell("", 0, small=True)
+    if guides.guides or guides.persons:
+        found.append(
+            Table(
+                "guide_staff",
+                gettext("Integration guides and their clients"),
+                gettext("Figure"),
+                [gettext("Count")],
+                staffing_rows(guides, persons_cell),
+                note=gettext(
+                    "Full-time equivalents from the guides' weekly hours today "
+                    "(40 hours are one)."
+                ),
+                section=str(GUIDES),
+            )
+        )
+    rows, total = mediator_rows(mediator_use(scope).get(office.pk, {}))
+    if rows:
+        found.append(
+            Table(
+                MEDIATORS,
+                gettext("Language mediators by language"),
+                gettext("Language"),
+                [cell.label for cell in rows[0].cells],
+                rows,
+                total,
+                gettext(
+                    "Paid assignments (done, or cancelled late by the office) as on "
+                    "the mediators' statements; hours are work and travel as paid."
+                ),
+                gettext("Language mediators"),
+            )
+        )
+    budget = budget_rows(office, scope)
+    if budget:
+        found.append(
+            Table(
+                BUDGET,
+                gettext("Consultation hours: budget, planned and used hours per month"),
+                gettext("Month"),
+                [cell.label for cell in budget[0].cells],
+                budget,
+                note=gettext(
+                    "Planned: consultation hours and outreach days of the budget's "
+                    "members; used: minutes recorded on concerns' activities."
+                ),
+                section=gettext("Consultation hours"),
+            )
+        )
+    return found
 
-    def hidden_in_row(self, key: Any) -> list[bool]:
-        if key not in self.keys:
-            return []
-        return [cell.count is None for cell in self.rows[self.keys.index(key)].cells]
+
+# --- All offices -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StateReport:
-    columns: list[str]
-    figures: list[GridRow]
-    tables: list[Grid]
-
-
-def state_report(offices: Sequence[Office], period: Period) -> StateReport:
-    concerns = period.concerns().filter(office__in=offices)
-    columns = [office.name for office in offices]
-    tables: dict[str, Grid] = {}
+def state_report(offices: Sequence[Office], period: Period) -> Report:
+    scope = Scope(tuple(office.pk for office in offices), period)
+    names = [office.name for office in offices]
+    tables: dict[str, Table] = {}
     figures = []
     for breakdown in BREAKDOWNS:
         hidden_totals: list[bool] = []
-        if breakdown.part_of:
+        if breakdown.part_of and breakdown.part_of[0] in tables:
             slug, key = breakdown.part_of
             hidden_totals = tables[slug].hidden_in_row(key)
-        grid = _state_grid(breakdown, concerns, offices, hidden_totals)
+        grid = _state_grid(breakdown, scope, offices, hidden_totals)
         tables[breakdown.slug] = grid
         if breakdown.figure and grid.total:
-            figures.append(GridRow(str(breakdown.figure), grid.total.cells))
-    return StateReport([*columns, gettext("Total")], figures, list(tables.values()))
+            figures.append(Row(str(breakdown.figure), grid.total.cells))
+    figures += _state_measures(scope, offices, tables)
+    columns = [*names, gettext("Total")]
+    return Report(
+        period, _figures(figures, columns), _sections(list(tables.values())), names
+    )
 
 
 def _state_grid(
     breakdown: Breakdown,
-    concerns: QuerySet[Concern],
+    scope: Scope,
     offices: Sequence[Office],
     hidden_totals: Sequence[bool],
-) -> Grid:
-    counts = breakdown.count(concerns)
+) -> Table:
+    counts = breakdown.count(scope)
     ordered = breakdown.labels({key for _office, key in counts})
     rows = [
         (label, [counts.get((office.pk, key), 0) for office in offices])
@@ -490,12 +263,125 @@ def _state_grid(
     ]
     names = [office.name for office in offices]
     body, total = suppress_grid(rows, names, breakdown.partition, hidden_totals)
-    return Grid(
+    return Table(
         breakdown.slug,
         str(breakdown.caption),
         str(breakdown.header),
-        body,
+        [*names, gettext("Total")],
+        [
+            replace(row, key=key)
+            for row, (key, _label) in zip(body, ordered, strict=True)
+        ],
         total,
         str(breakdown.note or ""),
-        [key for key, _label in ordered],
+        str(breakdown.section),
     )
+
+
+def _state_measures(
+    scope: Scope, offices: Sequence[Office], tables: dict[str, Table]
+) -> list[Row]:
+    """Guides' full-time equivalents and clients per FTE, and the mediators'
+    assignments and cost, per office."""
+    staff = staffing(scope)
+    persons = tables["care_residence"].total
+    persons_cells = persons.cells if persons else []
+    fte = [staff[office.pk].fte for office in offices]
+    fte.append(sum(fte, ZERO))
+    rows = [Row(gettext("Full-time equivalents of guides"), _ratio_cells(fte))]
+    if persons_cells:
+        numbers = [staff[office.pk].persons for office in offices]
+        numbers.append(sum(numbers))
+        ratios = [
+            shown_if(cell, cell.label, ratio(count, base), RATIO)
+            for cell, count, base in zip(persons_cells, numbers, fte, strict=True)
+        ]
+        rows.append(Row(gettext("Persons in the guide service per FTE"), ratios))
+    use = mediator_use(scope)
+    counts = [
+        sum(u.assignments for u in use.get(office.pk, {}).values())
+        for office in offices
+    ]
+    assignments, _total = suppress_grid(
+        [(gettext("Language mediator assignments"), counts)],
+        [office.name for office in offices],
+        column_totals=False,
+    )
+    rows += assignments
+    costs = [
+        sum((u.cost for u in use.get(office.pk, {}).values()), ZERO)
+        for office in offices
+    ]
+    costs.append(sum(costs, ZERO))
+    rows.append(
+        Row(
+            gettext("Language mediator cost"),
+            [
+                shown_if(cell, cell.label, cost, MONEY)
+                for cell, cost in zip(assignments[0].cells, costs, strict=True)
+            ],
+        )
+    )
+    return rows
+
+
+def _ratio_cells(values: list[Any]) -> list[Cell]:
+    return [Cell("", value, kind=RATIO) for value in values]
+
+
+# --- Two periods ----------------------------------------------------------------------
+
+
+def compare(now: Report, before: Report) -> Report:
+    """Each table with the columns of both periods side by side; each period
+    keeps its own protection."""
+    earlier = {table.slug: table for table in before.tables}
+    tables = [
+        _compare_table(table, earlier.get(table.slug), now.period, before.period)
+        for table in now.tables
+    ]
+    figures = _compare_table(now.figures, before.figures, now.period, before.period)
+    return Report(now.period, figures, _sections(tables), now.offices)
+
+
+def _compare_table(
+    now: Table, before: Table | None, this: Period, last: Period
+) -> Table:
+    width = len(now.columns)
+    columns = [
+        f"{column} {period}" if width > 1 else str(period)
+        for column in now.columns
+        for period in (this, last)
+    ]
+    earlier = {
+        row.key if row.key is not None else row.label: row
+        for row in (before.rows if before else [])
+    }
+    rows = []
+    for row in now.rows:
+        other = earlier.pop(row.key if row.key is not None else row.label, None)
+        rows.append(Row(row.label, _pair(row, other, width), row.key))
+    for other in earlier.values():
+        rows.append(Row(other.label, _pair(None, other, width), other.key))
+    total = None
+    if now.total or (before and before.total):
+        total = Row(
+            gettext("Total"), _pair(now.total, before.total if before else None, width)
+        )
+    return replace(now, columns=columns, rows=rows, total=total)
+
+
+def _pair(this: Row | None, last: Row | None, width: int) -> list[Cell]:
+    """Cells of both rows, interleaved. A row missing in one period had none
+    there: a count reads like any small number, other figures as none."""
+    cells = []
+    for index in range(width):
+        mine = this.cells[index] if this else None
+        theirs = last.cells[index] if last else None
+        cells += [mine or _missing(theirs), theirs or _missing(mine)]
+    return cells
+
+
+def _missing(other: Cell | None) -> Cell:
+    kind = other.kind if other else COUNT
+    return Cell(other.label if other else "", None, small=kind == COUNT, kind=kind)

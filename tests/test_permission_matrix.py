@@ -23,6 +23,7 @@ from pages.actions import create_page, ensure_required_pages
 from portal.actions import Sent, submit
 from portal.languages import BY_CODE
 from portal.models import ReplyTemplate, RoutingRule
+from reports.tests.world import build_reports
 from schedule.tests.world import build_schedule
 
 USERS = [
@@ -58,6 +59,14 @@ TOPICS = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
 TOPIC_OBJECT = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
 STATISTICS = row(302, 200, 200, 403, 403, 403, 200, 403, 200, 403)
 STATE = row(302, 403, 403, 403, 403, 403, 403, 403, 403, 200)
+# Report files: the statistics roles of the office, and the state view for
+# its own state-wide runs; the office's run is not the state view's.
+REPORT_RUNS = row(302, 200, 200, 403, 403, 403, 200, 403, 200, 200)
+REPORT_RUN = row(302, 200, 200, 403, 403, 403, 200, 403, 404, 404)
+# The report's chapters are written by the commissioner and the deputy.
+REPORT_TEXTS = row(302, 200, 200, 403, 403, 403, 403, 403, 200, 403)
+REPORT_TEXT = row(302, 200, 200, 403, 403, 403, 403, 403, 404, 403)
+REPORT_TEXT_POST = row(302, 302, 302, 403, 403, 403, 403, 403, 404, 403)
 STAFF = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
 STAFF_MEMBER = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
 STAFF_POST = row(302, 302, 403, 403, 403, 403, 403, 302, 404, 403)
@@ -142,6 +151,7 @@ def world(cast):
         **build_schedule(cast),
         **build_mediators(cast),
         **build_guidance(cast),
+        **build_reports(cast),
     }
 
 
@@ -194,6 +204,12 @@ GET_PAGES = [
     ("contact_delete", "/partners/contacts/{contact}/delete/", DIRECTORY_EDIT),
     ("office", "/statistics/", STATISTICS),
     ("state", "/statistics/state/", STATE),
+    ("run_list", "/statistics/reports/", REPORT_RUNS),
+    ("run_detail", "/statistics/reports/{report_run}/", REPORT_RUN),
+    ("run_download", "/statistics/reports/{report_run}/csv/", REPORT_RUN),
+    ("text_list", "/statistics/texts/", REPORT_TEXTS),
+    ("text_create", "/statistics/texts/new/", REPORT_TEXTS),
+    ("text_edit", "/statistics/texts/{report_text}/", REPORT_TEXT),
     ("staff_list", "/accounts/staff/", STAFF),
     ("staff_create", "/accounts/staff/new/", STAFF),
     ("staff_edit", "/accounts/staff/{staff_member}/", STAFF_MEMBER),
@@ -293,12 +309,19 @@ DESK_GATE = {"anon", "anton", "ada", "stella"}
 OFFICE_GATE = {"anon", "stella"}
 REQUEST_GATE = {"anon", "anton", "ada", "stella"}
 CARE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
+TEXT_GATE = {"anon", "gina", "gustav", "olga", "anton", "ada", "stella"}
 # POST-only before anything else: a GET is 405 for everyone.
 NO_GATE: set[str] = set()
 EVERYONE = set(USERS)
 
 # Actions that only take POST; a GET by someone let in is 405.
 POST_ACTIONS = [
+    (
+        "text_delete",
+        "/statistics/texts/{report_text}/delete/",
+        REPORT_TEXT_POST,
+        TEXT_GATE,
+    ),
     ("follow_up_done", "/follow-ups/{follow_up}/done/", PERSON_POST, PERSON_GATE),
     ("concern_reopen", "/concerns/{concern}/reopen/", PERSON_POST, PERSON_GATE),
     (

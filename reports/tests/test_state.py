@@ -26,7 +26,7 @@ def test_state_view_shows_every_office_as_a_column(page):
 
 
 def test_state_key_figures_per_office(page):
-    figures = tables(page)["Key figures by office"]
+    figures = tables(page)["Key figures"]
     assert figures[0] == ["Figure", "Erzgebirgskreis", "Landkreis Görlitz", "Total"]
     assert ["Concerns opened", "16", "33", "49"] in figures
     # One person in Görlitz: hidden, and Erzgebirgskreis' 14 with it.
@@ -45,3 +45,17 @@ def test_state_view_rejects_invalid_dates_without_error_page(counted):
     response = get_english(counted.client("stella"), URL + "?start=31.02.2025")
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()
+
+
+def test_a_state_ministry_sees_only_the_offices_of_its_state(counted):
+    counted.gr.federal_state = "MV"
+    counted.gr.save()
+    counted.stella.federal_state = "MV"
+    counted.stella.save()
+    page = get_english(counted.client("stella"), URL + YEAR_2025).content.decode()
+    assert tables(page)["Concerns by type"][0] == [
+        "Type",
+        "Landkreis Görlitz",
+        "Total",
+    ]
+    assert "Erzgebirgskreis" not in page

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from reports.statistics import THRESHOLD, suppress, suppress_grid, total_cell
+from reports.suppression import THRESHOLD, suppress, suppress_grid, total_cell
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def test_number_below_threshold_shows_as_less_than_five():
 def test_hidden_cell_keeps_its_label_but_not_its_number():
     cell = suppress([("Complaint", 3), ("Visit", 30)], total=None)[0]
     assert cell.label == "Complaint"
-    assert cell.count is None
+    assert cell.value is None
     assert cell.small
 
 
@@ -42,7 +42,7 @@ def test_without_total_one_small_cell_hides_nothing_else():
 def test_with_total_the_next_smallest_cell_is_hidden_too():
     cells = suppress([("a", 3), ("b", 30), ("c", 6)], total=39)
     assert shown(cells) == ["< 5", "30", "hidden"]
-    assert cells[2].count is None
+    assert cells[2].value is None
     assert not cells[2].small
 
 
@@ -80,7 +80,7 @@ def test_single_small_row_with_its_total_hides_both():
 
 def test_total_from_the_threshold_on_is_shown():
     assert str(total_cell(16)) == "16"
-    assert total_cell(16).count == 16
+    assert total_cell(16).value == 16
 
 
 def test_no_rows_give_no_cells():

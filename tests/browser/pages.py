@@ -100,6 +100,17 @@ PAGES = [
     Entry("contact delete", at("/partners/contacts/{contact}/delete/"), "olga"),
     Entry("office statistics", at("/statistics/"), "anton"),
     Entry("state statistics", at("/statistics/state/"), "stella"),
+    Entry(
+        "office statistics compared",
+        at("/statistics/?start=2025-01-01&end=2026-12-31&compare=on"),
+        "carla",
+    ),
+    Entry("report files", at("/statistics/reports/"), "carla"),
+    Entry("report files of the state", at("/statistics/reports/"), "stella"),
+    Entry("report run", at("/statistics/reports/{report_run}/"), "carla"),
+    Entry("report texts", at("/statistics/texts/"), "carla"),
+    Entry("report text create", at("/statistics/texts/new/"), "carla"),
+    Entry("report text edit", at("/statistics/texts/{report_text}/"), "carla"),
     Entry("staff list", at("/accounts/staff/"), "ada"),
     Entry("staff create", at("/accounts/staff/new/"), "ada"),
     Entry("staff edit", at("/accounts/staff/{staff_member}/"), "ada"),
@@ -271,4 +282,7 @@ NOT_PAGES = {
     "import_commit",
     "import_discard",
     "import_original",
+    # Reports: the file downloads and a POST-only deletion.
+    "run_download",
+    "text_delete",
 }

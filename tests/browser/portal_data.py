@@ -25,6 +25,7 @@ from pages.models import Page
 from portal import actions
 from portal.languages import BY_CODE
 from portal.models import ReplyTemplate, RoutingRule
+from reports.tests.world import build_reports
 from schedule.tests.world import build_schedule
 
 OFFICE_SLUG = "erzgebirgskreis"
@@ -108,6 +109,7 @@ def build_portal(cast: Cast) -> PortalWorld:
             **build_schedule(cast),
             **build_mediators(cast),
             **build_guidance(cast),
+            **build_reports(cast),
         },
     )
 

@@ -38,6 +38,12 @@ MARKS = {
     "book-errors": "data-error-summary",
 }
 STAFF_PAGES = [
+    "/statistics/?start=2025-01-01&end=2026-12-31&compare=on",
+    "/statistics/reports/",
+    "/statistics/reports/{report_run}/",
+    "/statistics/texts/",
+    "/statistics/texts/new/",
+    "/statistics/texts/{report_text}/",
     "/office/portal/inbox/",
     "/office/portal/concerns/{portal_concern}/answer/",
     "/office/portal/rules/",
