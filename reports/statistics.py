@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from accounts.models import Office
 
-from .breakdowns import BREAKDOWNS, GUIDES, Breakdown
+from .breakdowns import BREAKDOWNS, GUIDES, Breakdown, Counts, count_all
 from .measures import (
     ZERO,
     budget_rows,
@@ -118,14 +118,15 @@ def office_report(
     scope = Scope((office.pk,), period, site_id, staff_id)
     tables: dict[str, Table] = {}
     figures = []
-    for breakdown in BREAKDOWNS:
-        if scope.filtered and not breakdown.by_concern:
-            continue
+    chosen = [b for b in BREAKDOWNS if b.by_concern or not scope.filtered]
+    counts = count_all(chosen, scope)
+    for breakdown in chosen:
         total_hidden = False
         if breakdown.part_of and breakdown.part_of[0] in tables:
             slug, key = breakdown.part_of
             total_hidden = any(tables[slug].hidden_in_row(key))
-        table = _office_table(breakdown, scope, total_hidden)
+        counted = {key: n for (_office, key), n in counts[breakdown.slug].items()}
+        table = _office_table(breakdown, counted, total_hidden)
         tables[breakdown.slug] = table
         if breakdown.figure and table.total:
             label = str(breakdown.figure)
@@ -136,10 +137,11 @@ def office_report(
     return Report(period, _figures(figures, [gettext("Count")]), _sections(found))
 
 
-def _office_table(breakdown: Breakdown, scope: Scope, total_hidden: bool) -> Table:
+def _office_table(
+    breakdown: Breakdown, counts: dict[Any, int], total_hidden: bool
+) -> Table:
     # Categories with zero are left out entirely rather than shown as "< 5":
     # the database only returns the groups it found.
-    counts = {key: n for (_office, key), n in breakdown.count(scope).items()}
     total = sum(counts.values()) if breakdown.partition else None
     ordered = breakdown.labels(counts)
     unit = str(breakdown.unit)
@@ -233,12 +235,13 @@ def state_report(offices: Sequence[Office], period: Period) -> Report:
     names = [office.name for office in offices]
     tables: dict[str, Table] = {}
     figures = []
+    counts = count_all(BREAKDOWNS, scope)
     for breakdown in BREAKDOWNS:
         hidden_totals: list[bool] = []
         if breakdown.part_of and breakdown.part_of[0] in tables:
             slug, key = breakdown.part_of
             hidden_totals = tables[slug].hidden_in_row(key)
-        grid = _state_grid(breakdown, scope, offices, hidden_totals)
+        grid = _state_grid(breakdown, counts[breakdown.slug], offices, hidden_totals)
         tables[breakdown.slug] = grid
         if breakdown.figure and grid.total:
             figures.append(Row(str(breakdown.figure), grid.total.cells))
@@ -251,11 +254,10 @@ def state_report(offices: Sequence[Office], period: Period) -> Report:
 
 def _state_grid(
     breakdown: Breakdown,
-    scope: Scope,
+    counts: Counts,
     offices: Sequence[Office],
     hidden_totals: Sequence[bool],
 ) -> Table:
-    counts = breakdown.count(scope)
     ordered = breakdown.labels({key for _office, key in counts})
     rows = [
         (label, [counts.get((office.pk, key), 0) for office in offices])

@@ -187,3 +187,11 @@ def test_grid_total_row_hidden_in_another_table_stays_hidden():
     assert shown(total.cells) == ["hidden", "hidden", "30"]
     # Each column now has a hidden total: one cell of it must go as well.
     assert [shown(row.cells)[:2].count("hidden") for row in rows] == [2, 0]
+
+
+def test_a_row_of_4_in_a_total_of_9_is_not_revealed_by_the_other_row():
+    # The edge case: 9 - 5 would give the 4 away, so the 5 goes too.
+    cells = suppress([("a", 4), ("b", 5)], total=9)
+    assert shown(cells) == ["< 5", "hidden"]
+    assert str(total_cell(9)) == "9"
+    assert all(cell.value is None for cell in cells)
