@@ -1,5 +1,6 @@
 import datetime
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -8,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office, User
+from dedupe.lookup import Found, likely_persons
+from dedupe.matching import Record
 from directory.models import Partner
 from lib.forms import KernForm, KernModelForm, choice_field, model_choice_field
 from lib.iso import country_choices, is_language_code, language_choices
@@ -253,27 +256,65 @@ class NewPersonForm(PersonForm):
 
     def __init__(self, *args: Any, office: Office, user: User, **kwargs: Any) -> None:
         super().__init__(*args, office=office, **kwargs)
-        self.possible_duplicates: list[Person] = []
+        self.possible_duplicates: list[Possible] = []
         self.hidden_duplicates = 0
         if self.is_bound:
             self._find_duplicates(office, user)
 
     def _find_duplicates(self, office: Office, user: User) -> None:
-        typed = [self.data.get(n, "")[:200] for n in ("family_name", "given_names")]
-        matches = Person.objects.filter(office=office).matching_name(" ".join(typed))
-        visible = matches.filter(pk__in=Person.objects.visible_to(user).values("pk"))
-        self.possible_duplicates = list(visible.select_related("municipality")[:20])
-        self.hidden_duplicates = matches.exclude(pk__in=visible.values("pk")).count()
+        found = likely_persons(office.pk, self._typed_record())
+        by_pk = {item.person_id: item for item in found}
+        visible = Person.objects.visible_to(user).filter(pk__in=by_pk)
+        self.possible_duplicates = [
+            Possible(person, by_pk[person.pk])
+            for person in visible.select_related("municipality")
+        ]
+        self.possible_duplicates.sort(key=lambda possible: -possible.found.score)
+        self.hidden_duplicates = len(by_pk) - len(self.possible_duplicates)
         if self.possible_duplicates or self.hidden_duplicates:
             self.fields["confirm_different"] = forms.BooleanField(
                 label=_("This is a different person; create a new record."),
                 error_messages={
                     "required": _(
-                        "Records with a similar name exist. Check them, and tick "
-                        "this box if this is really a different person."
+                        "Records of likely the same person exist. Check them, and "
+                        "tick this box if this is really a different person."
                     )
                 },
             )
+
+    def _typed_record(self) -> Record:
+        """What was typed, before the form is checked (a date that cannot be
+        read counts as none)."""
+        text = {n: str(self.data.get(n, ""))[:500] for n in TYPED_NAMES}
+        born_field = self.fields["birth_date"]
+        try:
+            born = born_field.clean(self.data.get("birth_date", ""))
+        except ValidationError:
+            born = None
+        precision = str(self.data.get("birth_date_precision") or "")
+        if born and born_field.typed_precision != DatePrecision.DAY:  # type: ignore[attr-defined]
+            precision = born_field.typed_precision  # type: ignore[attr-defined]
+        municipality = str(self.data.get("municipality") or "")
+        return Record(
+            family_name=text["family_name"],
+            given_names=text["given_names"],
+            name_original=text["name_original"],
+            birth_date=born,
+            birth_precision=precision or DatePrecision.DAY,
+            municipality_id=int(municipality) if municipality.isdigit() else None,
+            phone=text["phone"],
+        )
+
+
+@dataclass(frozen=True)
+class Possible:
+    """A likely existing person shown at intake, with why."""
+
+    person: Person
+    found: Found
+
+
+TYPED_NAMES = ("family_name", "given_names", "name_original", "phone")
 
 
 class PersonFilterForm(KernForm):

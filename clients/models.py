@@ -78,7 +78,10 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """Persons a staff member may open; the only way views list persons."""
         if not user.is_authenticated or not user.sees_persons or not user.office_id:
             return self.none()
-        mine = self.filter(office_id=user.office_id)
+        # A record merged into another one lives on there (dedupe.Merge).
+        merges = apps.get_model("dedupe", "Merge").objects
+        merged_away = merges.filter(merged=OuterRef("pk"), undone_at__isnull=True)
+        mine = self.filter(office_id=user.office_id).exclude(Exists(merged_away))
         if user.sees_whole_office or user.has_role("office_staff"):
             return mine
         # A guide: own clients and the parties of concerns assigned or shared.

@@ -11,7 +11,7 @@ from accounts.http import StaffRequest
 from accounts.models import PERSON_ROLES
 from lib.history import record_changes
 
-from .access import get_consent_for, get_person_for
+from .access import get_consent_for, get_person_for, merged_into_id
 from .actions import create_household, save_person
 from .forms import (
     HouseholdForm,
@@ -65,6 +65,10 @@ def person_create(request: StaffRequest) -> HttpResponse:
 @staff_required(*PERSON_ROLES)
 def person_detail(request: StaffRequest, pk: int) -> HttpResponse:
     user = request.user
+    kept = merged_into_id(pk, user)
+    if kept is not None:
+        messages.info(request, _("This record was merged into the one shown here."))
+        return redirect("clients:person_detail", pk=kept)
     person = get_person_for(request, pk)
     context = {
         "person": person,

@@ -29,6 +29,7 @@ from .data import (
     StaffSpec,
     totp_secret,
 )
+from .dedupe import seed_dedupe
 from .guidance import seed_guidance
 from .mediators import seed_mediators
 from .portal import seed_portal
@@ -69,6 +70,7 @@ def load(small: bool = False) -> Summary:
         seed_mediators(office)
         seed_guidance(office)
         seed_reports(office)
+        seed_dedupe(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Office
 from clients.models import DatePrecision, Person
+from dedupe.merge import merged_away_ids
 from lib.iso import COMMON_LANGUAGES, STATELESS, _translation, is_language_code
 from lib.names import name_tokens
 
@@ -561,8 +562,12 @@ class PersonIndex:
     def __init__(self, office: Office, kind: str = CareKind.RECOGNITION) -> None:
         # By name and year of birth: a common name has thousands of bearers.
         self.by_name: dict[tuple[str, int], list[Known]] = {}
-        persons = Person.objects.filter(office=office).values_list(
-            "pk", "family_name", "given_names", "birth_date", "birth_date_precision"
+        persons = (
+            Person.objects.filter(office=office)
+            .exclude(pk__in=merged_away_ids())
+            .values_list(
+                "pk", "family_name", "given_names", "birth_date", "birth_date_precision"
+            )
         )
         for pk, family, given, born, precision in persons.iterator(chunk_size=5000):
             label = f"{family}, {given}" if given else family

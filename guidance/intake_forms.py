@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office, Role, User
 from clients.models import Person
+from dedupe.merge import merged_away_ids
 from lib.forms import DateInput, KernForm, model_choice_field
 from lib.iso import country_choices, language_choices
 
@@ -187,8 +188,10 @@ class IntakeForm(KernForm):
         data = self.cleaned_data
         family, given = data["family_name"], data["given_names"]
         wanted = folded_name(family, given)
-        candidates = Person.objects.filter(office=self.office).matching_name(
-            f"{family} {given}"
+        candidates = (
+            Person.objects.filter(office=self.office)
+            .exclude(pk__in=merged_away_ids())
+            .matching_name(f"{family} {given}")
         )
         return [
             person

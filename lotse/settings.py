@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pages",
     "mediators",
     "guidance",
+    "dedupe",
     "schedule",
     "demo",
 ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("accounts.urls")),
     path("", include("cases.urls")),
+    path("clients/duplicates/", include("dedupe.urls")),
     path("clients/", include("clients.urls")),
     path("partners/", include("directory.urls")),
     path("statistics/", include("reports.urls")),

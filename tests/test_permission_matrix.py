@@ -15,6 +15,7 @@ from cases.models import FollowUp, Referral
 from cases.tests.factories import make_concern, make_partner, make_person, make_topic
 from clients.models import Consent, Household
 from conftest import logged_in
+from dedupe.tests.world import build_dedupe
 from directory.models import PartnerContact
 from guidance.tests.world import build_guidance
 from lib.uploads import CleanFile
@@ -67,6 +68,11 @@ REPORT_RUN = row(302, 200, 200, 403, 403, 403, 200, 403, 404, 404)
 REPORT_TEXTS = row(302, 200, 200, 403, 403, 403, 403, 403, 200, 403)
 REPORT_TEXT = row(302, 200, 200, 403, 403, 403, 403, 403, 404, 403)
 REPORT_TEXT_POST = row(302, 302, 302, 403, 403, 403, 403, 403, 404, 403)
+# Duplicates are found and merged at the desk (commissioner, deputy, office
+# staff); a pair or a merge of another office is not found.
+DUPLICATES = row(302, 200, 200, 403, 403, 200, 403, 403, 200, 403)
+DUPLICATE_PAIR = row(302, 200, 200, 403, 403, 200, 403, 403, 404, 403)
+MERGE_POST = row(302, 302, 302, 403, 403, 302, 403, 403, 404, 403)
 STAFF = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
 STAFF_MEMBER = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
 STAFF_POST = row(302, 302, 403, 403, 403, 403, 403, 302, 404, 403)
@@ -152,6 +158,7 @@ def world(cast):
         **build_mediators(cast),
         **build_guidance(cast),
         **build_reports(cast),
+        **build_dedupe(cast),
     }
 
 
@@ -204,6 +211,12 @@ GET_PAGES = [
     ("contact_delete", "/partners/contacts/{contact}/delete/", DIRECTORY_EDIT),
     ("office", "/statistics/", STATISTICS),
     ("state", "/statistics/state/", STATE),
+    ("duplicate_list", "/clients/duplicates/", DUPLICATES),
+    (
+        "merge_pair",
+        "/clients/duplicates/{dup_first}/merge/{dup_second}/",
+        DUPLICATE_PAIR,
+    ),
     ("run_list", "/statistics/reports/", REPORT_RUNS),
     ("run_detail", "/statistics/reports/{report_run}/", REPORT_RUN),
     ("run_download", "/statistics/reports/{report_run}/csv/", REPORT_RUN),
@@ -310,12 +323,14 @@ OFFICE_GATE = {"anon", "stella"}
 REQUEST_GATE = {"anon", "anton", "ada", "stella"}
 CARE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
 TEXT_GATE = {"anon", "gina", "gustav", "olga", "anton", "ada", "stella"}
+MERGE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
 # POST-only before anything else: a GET is 405 for everyone.
 NO_GATE: set[str] = set()
 EVERYONE = set(USERS)
 
 # Actions that only take POST; a GET by someone let in is 405.
 POST_ACTIONS = [
+    ("merge_undo", "/clients/duplicates/merges/{merge}/undo/", MERGE_POST, MERGE_GATE),
     (
         "text_delete",
         "/statistics/texts/{report_text}/delete/",

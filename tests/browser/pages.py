@@ -105,6 +105,13 @@ PAGES = [
         at("/statistics/?start=2025-01-01&end=2026-12-31&compare=on"),
         "carla",
     ),
+    Entry("likely duplicates", at("/clients/duplicates/"), "olga"),
+    Entry(
+        "merge two records",
+        at("/clients/duplicates/{dup_first}/merge/{dup_second}/"),
+        "carla",
+    ),
+    Entry("person with duplicates", at("/clients/{dup_first}/"), "carla"),
     Entry("report files", at("/statistics/reports/"), "carla"),
     Entry("report files of the state", at("/statistics/reports/"), "stella"),
     Entry("report run", at("/statistics/reports/{report_run}/"), "carla"),
@@ -282,6 +289,8 @@ NOT_PAGES = {
     "import_commit",
     "import_discard",
     "import_original",
+    # Duplicates: undoing a merge is POST-only.
+    "merge_undo",
     # Reports: the file downloads and a POST-only deletion.
     "run_download",
     "text_delete",

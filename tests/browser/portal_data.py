@@ -17,6 +17,7 @@ from accounts.models import Municipality, Office, Site, User
 from cases.actions import seed_topics
 from cases.models import Status, Topic
 from conftest import Cast
+from dedupe.tests.world import build_dedupe
 from guidance.tests.world import build_guidance
 from lib.uploads import CleanFile
 from mediators.tests.world import build_mediators
@@ -110,6 +111,7 @@ def build_portal(cast: Cast) -> PortalWorld:
             **build_mediators(cast),
             **build_guidance(cast),
             **build_reports(cast),
+            **build_dedupe(cast),
         },
     )
 

@@ -38,6 +38,9 @@ MARKS = {
     "book-errors": "data-error-summary",
 }
 STAFF_PAGES = [
+    "/clients/duplicates/",
+    "/clients/duplicates/{dup_first}/merge/{dup_second}/",
+    "/clients/{dup_first}/",
     "/statistics/?start=2025-01-01&end=2026-12-31&compare=on",
     "/statistics/reports/",
     "/statistics/reports/{report_run}/",

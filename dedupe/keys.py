@@ -1,0 +1,72 @@
+"""The stored blocking keys of the persons: written whenever a person is
+saved, and in bulk for persons created without save() (the demo, imports)."""
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db import transaction
+
+from accounts.models import Office
+from clients.models import Person
+
+from .matching import Record, blocking_keys
+from .models import PersonKey
+
+FIELDS = (
+    "pk",
+    "office_id",
+    "family_name",
+    "given_names",
+    "name_original",
+    "birth_date",
+    "birth_date_precision",
+    "municipality_id",
+    "phone",
+)
+BATCH = 5000
+
+
+def record_of(values: dict[str, Any]) -> Record:
+    """A matcher's record from a person's values (FIELDS)."""
+    return Record(
+        family_name=values["family_name"] or "",
+        given_names=values["given_names"] or "",
+        name_original=values["name_original"] or "",
+        birth_date=values["birth_date"],
+        birth_precision=values["birth_date_precision"] or "",
+        municipality_id=values["municipality_id"],
+        phone=values["phone"] or "",
+    )
+
+
+def _rows(persons: Iterable[dict[str, Any]]) -> Iterator[PersonKey]:
+    for values in persons:
+        for key in sorted(blocking_keys(record_of(values))):
+            yield PersonKey(
+                office_id=values["office_id"], person_id=values["pk"], key=key
+            )
+
+
+def refresh(person_ids: Iterable[int]) -> None:
+    """Make the keys of these persons again from their current names."""
+    ids = list(person_ids)
+    persons = Person.objects.filter(pk__in=ids).values(*FIELDS)
+    with transaction.atomic():
+        PersonKey.objects.filter(person_id__in=ids).delete()
+        PersonKey.objects.bulk_create(_rows(persons), batch_size=BATCH)
+
+
+def rebuild(office: Office) -> int:
+    """All keys of an office, e.g. after a bulk import; the number written."""
+    written = 0
+    with transaction.atomic():
+        PersonKey.objects.filter(office=office).delete()
+        persons = Person.objects.filter(office=office).values(*FIELDS)
+        batch: list[PersonKey] = []
+        for row in _rows(persons.iterator(chunk_size=BATCH)):
+            batch.append(row)
+            if len(batch) >= BATCH:
+                PersonKey.objects.bulk_create(batch)
+                written, batch = written + len(batch), []
+        PersonKey.objects.bulk_create(batch)
+    return written + len(batch)
