@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office, User
 from dedupe.lookup import Found, likely_persons
-from dedupe.matching import Record
+from dedupe.matching import Record, unsupported_scripts
 from directory.models import Partner
 from lib.forms import KernForm, KernModelForm, choice_field, model_choice_field
 from lib.iso import country_choices, is_language_code, language_choices
@@ -258,11 +258,14 @@ class NewPersonForm(PersonForm):
         super().__init__(*args, office=office, **kwargs)
         self.possible_duplicates: list[Possible] = []
         self.hidden_duplicates = 0
+        self.unsupported_scripts: list[str] = []
         if self.is_bound:
             self._find_duplicates(office, user)
 
     def _find_duplicates(self, office: Office, user: User) -> None:
-        found = likely_persons(office.pk, self._typed_record())
+        record = self._typed_record()
+        self.unsupported_scripts = unsupported_scripts(record)
+        found = likely_persons(office.pk, record)
         by_pk = {item.person_id: item for item in found}
         visible = Person.objects.visible_to(user).filter(pk__in=by_pk)
         self.possible_duplicates = [

@@ -474,6 +474,13 @@ def _parse_record(family: str, given: str, original: str) -> _Parsed:
     return _Parsed(tuple(views), tuple(unsupported))
 
 
+def unsupported_scripts(record: Record) -> list[str]:
+    """Scripts of the record's names that the matcher cannot compare (a
+    name in Han or Devanagari script): intake says so instead of guessing."""
+    parsed = _parse_record(record.family_name, record.given_names, record.name_original)
+    return [script for script in dict.fromkeys(parsed.unsupported) if script]
+
+
 def name_tokens(record: Record) -> list[Token]:
     """All normalised tokens of a record, the original-script name included."""
     parsed = _parse_record(record.family_name, record.given_names, record.name_original)

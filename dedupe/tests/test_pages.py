@@ -216,3 +216,32 @@ def test_a_new_row_of_a_recognition_list_shows_the_likely_known_person(cast):
     ).content.decode()
     assert "Possibly already known:" in page
     assert f'href="/clients/{known.pk}/"' in page
+
+
+def test_a_name_in_a_script_it_cannot_compare_is_still_taken_in(cast):
+    data = {
+        "family_name": "王",
+        "given_names": "小明",
+        "birth_date": "1990",
+        "birth_date_precision": "year",
+        "gender": "male",
+        "residence_status": "protection",
+    }
+    response = english(cast.client("olga"), "/clients/new/", data)
+    assert response.status_code == 302
+    person = Person.objects.get()
+    assert person.family_name == "王"
+
+
+def test_the_form_names_the_script_it_cannot_compare(cast):
+    hussein(cast)
+    data = {
+        "family_name": "王",
+        "given_names": "小明",
+        "birth_date": "xx",
+        "gender": "male",
+        "residence_status": "protection",
+    }
+    page = english(cast.client("olga"), "/clients/new/", data).content.decode()
+    assert "cannot be compared with other records" in page
+    assert "HAN" in page.upper()
