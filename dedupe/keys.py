@@ -47,6 +47,12 @@ def _rows(persons: Iterable[dict[str, Any]]) -> Iterator[PersonKey]:
             )
 
 
+def add_for(persons: Iterable[Person]) -> None:
+    """Keys of persons just created in bulk (bulk_create sends no signal)."""
+    values = ({name: getattr(person, name) for name in FIELDS} for person in persons)
+    PersonKey.objects.bulk_create(_rows(values), batch_size=BATCH)
+
+
 def refresh(person_ids: Iterable[int]) -> None:
     """Make the keys of these persons again from their current names."""
     ids = list(person_ids)

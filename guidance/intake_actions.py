@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Municipality, Office, User
 from clients.models import DatePrecision, Nationality, Person, PersonLanguage
+from dedupe import keys
 from lib.names import name_key
 
 from .actions import plan_for
@@ -213,6 +214,7 @@ def _write(found: RecognitionImport, user: User) -> int:
         [_person_from(office, row.data) for row in new_rows], batch_size=BATCH
     )
     _add_history(Person, persons, user)
+    keys.add_for(persons)
     person_of: dict[int, int] = {
         row.number: row.person_id for row in rows if row.person_id
     }

@@ -8,6 +8,8 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from clients.models import DatePrecision, Nationality, Person
+from dedupe.lookup import likely_persons
+from dedupe.matching import Record
 from guidance import intake_actions
 from guidance.actions import assign
 from guidance.models import (
@@ -56,6 +58,11 @@ def test_commit_creates_persons_and_cares(cast):
         and rania.municipality.name == "Annaberg-Buchholz"
     )
     assert list(Person.objects.matching_name("Hadad Rania")) == [rania]
+    # Created in bulk, yet found as a likely duplicate later.
+    record = Record("Hadad", "Rania", "", rania.birth_date, rania.birth_date_precision)
+    assert [found.person_id for found in likely_persons(cast.erz.pk, record)] == [
+        rania.pk
+    ]
     assert list(rania.nationalities.values_list("country", flat=True)) == ["SY"]
     assert rania.history.count() == 1
     zalmai = Person.objects.get(family_name="Ahmadi")
