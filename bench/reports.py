@@ -80,13 +80,17 @@ def databases() -> list[str]:
 
 def measure(url: str, concerns: int) -> dict[str, Any]:
     """Build if needed and measure in a process of its own on that database."""
+    return measure_in_process(
+        "bench.reports_measure", url, {"BENCH_REPORTS_CONCERNS": str(concerns)}
+    )
+
+
+def measure_in_process(module: str, url: str, env: dict[str, str]) -> dict[str, Any]:
+    """`python -m module OUT.json` with that DATABASE_URL (and env); its OUT.json."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "measured.json"
-        env = os.environ | {
-            "DATABASE_URL": url,
-            "BENCH_REPORTS_CONCERNS": str(concerns),
-        }
-        command = [sys.executable, "-m", "bench.reports_measure", str(out)]
+        env = os.environ | env | {"DATABASE_URL": url}
+        command = [sys.executable, "-m", module, str(out)]
         if subprocess.run(command, env=env, cwd=ROOT).returncode:
             raise SystemExit(f"The measurement on {url} failed (see above).")
         return json.loads(out.read_text())
@@ -166,6 +170,11 @@ def free_port() -> int:
 def own_database(server: str, concerns: int) -> str:
     """The bench's database on its own server, created when missing."""
     name = "lotse_bench_reports" + ("" if concerns == CONCERNS else f"_{concerns}")
+    return database_on(server, name)
+
+
+def database_on(server: str, name: str) -> str:
+    """The URL of database `name` on the server, created when missing."""
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]

@@ -21,6 +21,7 @@ BENCHMARKS = {
     "mediators": "bench.mediators",
     "guides": "bench.guides",
     "reports": "bench.reports",
+    "dedupe": "bench.dedupe",
 }
 
 

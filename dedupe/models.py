@@ -94,7 +94,11 @@ class PersonKey(models.Model):
     key = models.CharField(max_length=80)
 
     class Meta:
-        indexes = [models.Index(fields=["office", "key"], name="person_key_lookup")]
+        # With the person: counting a key and ranking the persons who share
+        # keys are answered from the index alone.
+        indexes = [
+            models.Index(fields=["office", "key", "person"], name="person_key_lookup")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["person", "key"], name="person_key_once")
         ]
