@@ -167,6 +167,15 @@ class Concern(models.Model):
     site = models.ForeignKey(
         Site, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("site")
     )
+    # A complaint or concern about an accommodation (housing app).
+    accommodation = models.ForeignKey(
+        "housing.Accommodation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="concerns",
+        verbose_name=_("accommodation"),
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -31,6 +31,7 @@ from .data import (
 )
 from .dedupe import seed_dedupe
 from .guidance import seed_guidance
+from .housing import seed_housing
 from .mediators import seed_mediators
 from .portal import seed_portal
 from .reports import seed_reports
@@ -71,6 +72,7 @@ def load(small: bool = False) -> Summary:
         seed_guidance(office)
         seed_reports(office)
         seed_dedupe(office)
+        seed_housing(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),

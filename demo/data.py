@@ -536,6 +536,17 @@ STATE_STAFF = (
 # Erzgebirgskreis' clients stay with its commissioner and deputy: a guide
 # who asks for mediators, and a mediator with their own login (issue 5).
 LATER_STAFF = {
+    # Keeps the register of accommodations and inspects them (issue 9).
+    "GR": (
+        StaffSpec(
+            "unterbringung-gr",
+            "Jan",
+            "Pohl",
+            ("office_staff",),
+            40,
+            note=_("accommodation controlling: register, occupancy, inspections"),
+        ),
+    ),
     # Who takes in the recognition lists and assigns them to the guides.
     "NWM": (
         StaffSpec(

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "mediators",
     "guidance",
     "dedupe",
+    "housing",
     "schedule",
     "demo",
 ]

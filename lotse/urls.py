@@ -18,6 +18,7 @@ urlpatterns = [
     path("hours/", include("schedule.urls")),
     path("mediators/", include("mediators.urls")),
     path("guidance/", include("guidance.urls")),
+    path("accommodation/", include("housing.urls")),
     path("calendar/", include("schedule.feed_urls")),
     # The public portal: /p/<office>/<language>/...
     path("p/", include("portal.urls")),

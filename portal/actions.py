@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from accounts.models import Municipality, Office, User
 from cases.actions import note_response, save_numbered
 from cases.models import Concern, Status, Topic
+from housing.models import Accommodation
 from lib.uploads import CleanFile
 
 from . import detect, tasks
@@ -35,6 +36,7 @@ class Sent:
     form_token: str
     topic: Topic | None = None
     municipality: Municipality | None = None
+    accommodation: Accommodation | None = None
     place: str = ""
     contact_name: str = ""
     contact_email: str = ""
@@ -110,6 +112,7 @@ def _new_concern(office: Office, sent: Sent) -> Concern:
         subject=Truncator(f"{label}: {first_line}").chars(200),
         description=sent.text,
         anonymous=not (sent.contact_email or sent.contact_phone),
+        accommodation=sent.accommodation,
         assigned_to=route(office, sent.topic, sent.municipality),
         status=Status.NEW,
     )

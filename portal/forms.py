@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office
 from cases.models import Topic
+from housing.models import Accommodation
 from lib.forms import KernForm
 from lib.uploads import AttachmentsField
 
@@ -82,6 +83,13 @@ class SubmissionForm(KernForm):
         required=False,
         empty_label=_("Choose a place"),
     )
+    accommodation = forms.ModelChoiceField(
+        label=_("Accommodation"),
+        queryset=Accommodation.objects.none(),
+        required=False,
+        empty_label=_("Not about an accommodation"),
+        help_text=_("If your message is about the place where you live, choose it."),
+    )
     place = forms.CharField(
         label=_("Place"),
         max_length=200,
@@ -136,6 +144,14 @@ class SubmissionForm(KernForm):
         municipality = self.fields["municipality"]
         assert isinstance(municipality, forms.ModelChoiceField)
         municipality.queryset = Municipality.objects.filter(office=office)
+        # Only accommodations the office shows by name; none: no question.
+        shown = Accommodation.objects.filter(office=office, on_portal=True, active=True)
+        if shown.exists():
+            accommodation = self.fields["accommodation"]
+            assert isinstance(accommodation, forms.ModelChoiceField)
+            accommodation.queryset = shown
+        else:
+            del self.fields["accommodation"]
         answer = self.fields["answer_language"]
         answer.initial = language.code
         answer.widget = LanguageTaggedSelect(

@@ -130,6 +130,7 @@ def _store(request: PortalRequest, form: SubmissionForm) -> HttpResponse:
         form_token=form_token_value(data["form_token"]),
         topic=data["topic"],
         municipality=data["municipality"],
+        accommodation=data.get("accommodation"),
         place=data["place"],
         contact_name=data["contact_name"],
         contact_email=data["contact_email"],

@@ -18,6 +18,7 @@ from conftest import logged_in
 from dedupe.tests.world import build_dedupe
 from directory.models import PartnerContact
 from guidance.tests.world import build_guidance
+from housing.tests.world import build_housing
 from lib.uploads import CleanFile
 from mediators.tests.world import build_mediators
 from pages.actions import create_page, ensure_required_pages
@@ -73,6 +74,17 @@ REPORT_TEXT_POST = row(302, 302, 302, 403, 403, 403, 403, 403, 404, 403)
 DUPLICATES = row(302, 200, 200, 403, 403, 200, 403, 403, 200, 403)
 DUPLICATE_PAIR = row(302, 200, 200, 403, 403, 200, 403, 403, 404, 403)
 MERGE_POST = row(302, 302, 302, 403, 403, 302, 403, 403, 404, 403)
+# Accommodation controlling: guides read the register and inspections; the
+# commissioner, deputy and office staff keep it and inspect; the care ratio
+# rule is the commissioner's and deputy's.
+HOUSING_LIST = row(302, 200, 200, 200, 200, 200, 403, 403, 200, 403)
+HOUSING_OBJECT = row(302, 200, 200, 200, 200, 200, 403, 403, 404, 403)
+HOUSING_MANAGE = row(302, 200, 200, 403, 403, 200, 403, 403, 200, 403)
+HOUSING_MANAGE_OBJECT = row(302, 200, 200, 403, 403, 200, 403, 403, 404, 403)
+HOUSING_POST = row(302, 302, 302, 403, 403, 302, 403, 403, 404, 403)
+# An empty count comes back as the page with the form's errors.
+HOUSING_FORM_POST = row(302, 200, 200, 403, 403, 200, 403, 403, 404, 403)
+HOUSING_SETTINGS = row(302, 200, 200, 403, 403, 403, 403, 403, 200, 403)
 STAFF = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
 STAFF_MEMBER = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
 STAFF_POST = row(302, 302, 403, 403, 403, 403, 403, 302, 404, 403)
@@ -159,6 +171,7 @@ def world(cast):
         **build_guidance(cast),
         **build_reports(cast),
         **build_dedupe(cast),
+        **build_housing(cast),
     }
 
 
@@ -211,6 +224,73 @@ GET_PAGES = [
     ("contact_delete", "/partners/contacts/{contact}/delete/", DIRECTORY_EDIT),
     ("office", "/statistics/", STATISTICS),
     ("state", "/statistics/state/", STATE),
+    ("accommodation_list", "/accommodation/", HOUSING_LIST),
+    ("accommodation_detail", "/accommodation/{accommodation}/", HOUSING_OBJECT),
+    ("accommodation_create", "/accommodation/new/", HOUSING_MANAGE),
+    (
+        "accommodation_edit",
+        "/accommodation/{accommodation}/edit/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    ("settings", "/accommodation/settings/", HOUSING_SETTINGS),
+    ("catalogue", "/accommodation/standards/", HOUSING_MANAGE),
+    ("catalogue_history", "/accommodation/standards/history/", HOUSING_MANAGE),
+    (
+        "catalogue_version",
+        "/accommodation/standards/{catalogue}/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "standard_create",
+        "/accommodation/standards/{catalogue}/new/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "standard_edit",
+        "/accommodation/standards/{catalogue}/{standard}/edit/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "standard_remove",
+        "/accommodation/standards/{catalogue}/{standard}/remove/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "inspection_create",
+        "/accommodation/{accommodation}/inspections/new/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    ("inspection_detail", "/accommodation/inspections/{inspection}/", HOUSING_OBJECT),
+    (
+        "inspection_edit",
+        "/accommodation/inspections/{inspection}/edit/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "inspection_findings",
+        "/accommodation/inspections/{inspection}/findings/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "photo_add",
+        "/accommodation/inspections/{inspection}/photos/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "photo",
+        "/accommodation/inspections/{inspection}/photos/{photo}/",
+        HOUSING_OBJECT,
+    ),
+    (
+        "deficiency_create",
+        "/accommodation/inspections/{inspection}/deficiencies/new/",
+        HOUSING_MANAGE_OBJECT,
+    ),
+    (
+        "deficiency_settle",
+        "/accommodation/inspections/{reinspection}/deficiencies/{deficiency}/settle/",
+        HOUSING_MANAGE_OBJECT,
+    ),
     ("duplicate_list", "/clients/duplicates/", DUPLICATES),
     (
         "merge_pair",
@@ -324,12 +404,43 @@ REQUEST_GATE = {"anon", "anton", "ada", "stella"}
 CARE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
 TEXT_GATE = {"anon", "gina", "gustav", "olga", "anton", "ada", "stella"}
 MERGE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
+HOUSING_GATE = MERGE_GATE
 # POST-only before anything else: a GET is 405 for everyone.
 NO_GATE: set[str] = set()
 EVERYONE = set(USERS)
 
 # Actions that only take POST; a GET by someone let in is 405.
 POST_ACTIONS = [
+    (
+        "occupancy_add",
+        "/accommodation/{accommodation}/occupancy/",
+        HOUSING_FORM_POST,
+        HOUSING_GATE,
+    ),
+    (
+        "staffing_add",
+        "/accommodation/{accommodation}/staffing/",
+        HOUSING_FORM_POST,
+        HOUSING_GATE,
+    ),
+    (
+        "inspection_complete",
+        "/accommodation/inspections/{inspection}/complete/",
+        HOUSING_POST,
+        HOUSING_GATE,
+    ),
+    (
+        "photo_remove",
+        "/accommodation/inspections/{inspection}/photos/{photo}/remove/",
+        HOUSING_POST,
+        HOUSING_GATE,
+    ),
+    (
+        "deficiency_remove",
+        "/accommodation/inspections/{inspection}/deficiencies/{deficiency}/remove/",
+        HOUSING_POST,
+        HOUSING_GATE,
+    ),
     ("merge_undo", "/clients/duplicates/merges/{merge}/undo/", MERGE_POST, MERGE_GATE),
     (
         "text_delete",

@@ -105,6 +105,62 @@ PAGES = [
         at("/statistics/?start=2025-01-01&end=2026-12-31&compare=on"),
         "carla",
     ),
+    Entry("accommodations", at("/accommodation/"), "carla"),
+    Entry("accommodation", at("/accommodation/{accommodation}/"), "carla"),
+    Entry("accommodation create", at("/accommodation/new/"), "carla"),
+    Entry("accommodation edit", at("/accommodation/{accommodation}/edit/"), "carla"),
+    Entry("care ratio rule", at("/accommodation/settings/"), "carla"),
+    Entry("minimum standards", at("/accommodation/standards/"), "carla"),
+    Entry(
+        "minimum standards history", at("/accommodation/standards/history/"), "carla"
+    ),
+    Entry(
+        "minimum standards version",
+        at("/accommodation/standards/{catalogue}/"),
+        "carla",
+    ),
+    Entry("standard create", at("/accommodation/standards/{catalogue}/new/"), "carla"),
+    Entry(
+        "standard edit",
+        at("/accommodation/standards/{catalogue}/{standard}/edit/"),
+        "carla",
+    ),
+    Entry(
+        "standard remove",
+        at("/accommodation/standards/{catalogue}/{standard}/remove/"),
+        "carla",
+    ),
+    Entry(
+        "inspection create",
+        at("/accommodation/{accommodation}/inspections/new/"),
+        "carla",
+    ),
+    Entry("inspection", at("/accommodation/inspections/{inspection}/"), "carla"),
+    Entry(
+        "inspection edit", at("/accommodation/inspections/{inspection}/edit/"), "carla"
+    ),
+    Entry(
+        "inspection findings",
+        at("/accommodation/inspections/{inspection}/findings/"),
+        "carla",
+    ),
+    Entry(
+        "inspection photos",
+        at("/accommodation/inspections/{inspection}/photos/"),
+        "carla",
+    ),
+    Entry(
+        "deficiency create",
+        at("/accommodation/inspections/{inspection}/deficiencies/new/"),
+        "carla",
+    ),
+    Entry(
+        "deficiency settle",
+        at(
+            "/accommodation/inspections/{reinspection}/deficiencies/{deficiency}/settle/"
+        ),
+        "carla",
+    ),
     Entry("likely duplicates", at("/clients/duplicates/"), "olga"),
     Entry(
         "merge two records",
@@ -289,6 +345,13 @@ NOT_PAGES = {
     "import_commit",
     "import_discard",
     "import_original",
+    # Accommodations: POST-only entries and actions, and a photo (a file).
+    "occupancy_add",
+    "staffing_add",
+    "inspection_complete",
+    "photo",
+    "photo_remove",
+    "deficiency_remove",
     # Duplicates: undoing a merge is POST-only.
     "merge_undo",
     # Reports: the file downloads and a POST-only deletion.

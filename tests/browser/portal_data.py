@@ -19,6 +19,7 @@ from cases.models import Status, Topic
 from conftest import Cast
 from dedupe.tests.world import build_dedupe
 from guidance.tests.world import build_guidance
+from housing.tests.world import build_housing
 from lib.uploads import CleanFile
 from mediators.tests.world import build_mediators
 from pages.demo import FAQ_SLUG, GUIDE_SLUG, seed_demo_pages
@@ -112,6 +113,7 @@ def build_portal(cast: Cast) -> PortalWorld:
             **build_guidance(cast),
             **build_reports(cast),
             **build_dedupe(cast),
+            **build_housing(cast),
         },
     )
 
