@@ -479,6 +479,17 @@ BREAKDOWNS = [
         scan="portal",
     ),
     Breakdown(
+        "accommodation",
+        _("Concerns about an accommodation"),
+        _("Accommodation"),
+        CONCERNS,
+        "accommodation__name",
+        name_labels(),
+        section=_("Accommodations"),
+        partition=False,
+        note=_("Only concerns that name an accommodation, from the portal too."),
+    ),
+    Breakdown(
         "care_residence",
         _("Persons in the guide service by residence status"),
         _("Residence status"),

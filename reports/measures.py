@@ -7,7 +7,7 @@ budget, guides' full-time equivalents) is not about clients and is shown as is.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
@@ -18,6 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Office, User
 from guidance.caseload import FULL_TIME_HOURS
 from guidance.models import CareSpell
+from housing.models import (
+    Accommodation,
+    Deficiency,
+    DeficiencyStatus,
+    Inspection,
+    Light,
+)
+from housing.ratio import current_ratio, max_residents_per_fte, with_current
 from lib.iso import language_name
 from mediators.statements import lines_between
 from schedule.budget import month_report
@@ -187,4 +195,57 @@ def budget_rows(office: Office, scope: Scope) -> list[Row]:
                 key=month,
             )
         )
+    return rows
+
+
+# --- Accommodations ---------------------------------------------------------------
+
+
+def housing_rows(office: Office, scope: Scope) -> list[Row]:
+    """The accommodations in use at the end of the period: places, residents,
+    those above the care ratio limit; the inspections of the period by their
+    traffic light; the deficiencies open at its end and of those overdue."""
+    day = scope.period.end
+    places = list(
+        with_current(Accommodation.objects.filter(office=office, active=True), day)
+    )
+    if not places:
+        return []
+    limit = max_residents_per_fte(office)
+    ratios = [current_ratio(place, day, limit) for place in places]
+    residents = sum(ratio.residents or 0 for ratio in ratios)
+    lights = dict(
+        Inspection.objects.filter(
+            accommodation__office=office,
+            completed_at__isnull=False,
+            on__range=(scope.period.start, day),
+        )
+        .values("light")
+        .annotate(n=Count("id"))
+        .values_list("light", "n")
+        .order_by()
+    )
+    deficiencies = Deficiency.objects.filter(
+        inspection__accommodation__office=office,
+        inspection__on__lte=day,
+        status=DeficiencyStatus.OPEN,
+    )
+    label = gettext("Count")
+    residents_cell = total_cell(residents)
+    figures = [
+        (gettext("Accommodations in use"), len(places)),
+        (gettext("Places"), sum(place.capacity for place in places)),
+        (
+            gettext("Above the care ratio limit or without staff"),
+            sum(r.alert for r in ratios),
+        ),
+        (gettext("Inspections with a green light"), lights.get(Light.GREEN, 0)),
+        (gettext("Inspections with a yellow light"), lights.get(Light.YELLOW, 0)),
+        (gettext("Inspections with a red light"), lights.get(Light.RED, 0)),
+        (gettext("Open deficiencies"), deficiencies.count()),
+        (gettext("Of them overdue"), deficiencies.filter(deadline__lt=day).count()),
+    ]
+    rows = [Row(name, [Cell(label, value)]) for name, value in figures]
+    # Residents are persons: a small number is not shown.
+    rows.insert(2, Row(gettext("Residents"), [replace(residents_cell, label=label)]))
     return rows

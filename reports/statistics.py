@@ -18,6 +18,7 @@ from .breakdowns import BREAKDOWNS, GUIDES, Breakdown, Counts, count_all
 from .measures import (
     ZERO,
     budget_rows,
+    housing_rows,
     mediator_rows,
     mediator_use,
     ratio,
@@ -206,6 +207,22 @@ def _office_measures(
                     "the mediators' statements; hours are work and travel as paid."
                 ),
                 gettext("Language mediators"),
+            )
+        )
+    housing = housing_rows(office, scope)
+    if housing:
+        found.append(
+            Table(
+                "accommodations",
+                gettext("Accommodations"),
+                gettext("Figure"),
+                [gettext("Count")],
+                housing,
+                note=gettext(
+                    "Accommodations, residents and care ratio at the end of the "
+                    "period; inspections completed in it; deficiencies open at its end."
+                ),
+                section=gettext("Accommodations"),
             )
         )
     budget = budget_rows(office, scope)

@@ -323,3 +323,27 @@ def test_comparison_with_the_year_before(timed):
         ["Request", "7", "< 5"],
         ["Total", "20", "8"],
     ]
+
+
+def test_accommodations_flow_into_the_statistics(cast):
+    from housing.models import Occupancy, Staffing
+    from housing.tests.inspection_world import make_accommodation
+
+    place = make_accommodation(cast.erz, "GU Niesky")
+    Occupancy.objects.create(
+        accommodation=place, on=MARCH_3, residents=95, recorded_by=cast.carla
+    )
+    Staffing.objects.create(
+        accommodation=place, on=MARCH_3, fte=Decimal("1.0"), recorded_by=cast.carla
+    )
+    add_concerns(cast.erz, cast.carla, 6, MARCH_3, accommodation=place)
+    found = tables(get_english(cast.client("anton"), URL).content.decode())
+    assert found["Concerns about an accommodation"] == [
+        ["Accommodation", "Concerns"],
+        ["GU Niesky", "6"],
+    ]
+    figures = dict(row for row in found["Accommodations"][1:])
+    assert figures["Accommodations in use"] == "1"
+    assert figures["Places"] == "100"
+    assert figures["Residents"] == "95"
+    assert figures["Above the care ratio limit or without staff"] == "1"
