@@ -170,6 +170,8 @@ def clean_up(office: Office) -> None:
         "DELETE FROM guidance_care WHERE office_id = %s",
         f"DELETE FROM clients_nationality WHERE person_id IN ({persons})",
         f"DELETE FROM clients_personlanguage WHERE person_id IN ({persons})",
+        # The duplicate lookup's keys (issue 8) of the imported persons.
+        "DELETE FROM dedupe_personkey WHERE office_id = %s",
         "DELETE FROM clients_historicalperson WHERE office_id = %s",
         "DELETE FROM clients_person WHERE office_id = %s",
     ]

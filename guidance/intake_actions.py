@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Municipality, Office, User
 from clients.models import DatePrecision, Nationality, Person, PersonLanguage
-from dedupe import keys
+from dedupe.tasks import enqueue_keys
 from lib.names import name_key
 
 from .actions import plan_for
@@ -214,7 +214,9 @@ def _write(found: RecognitionImport, user: User) -> int:
         [_person_from(office, row.data) for row in new_rows], batch_size=BATCH
     )
     _add_history(Person, persons, user)
-    keys.add_for(persons)
+    # The duplicate lookup's keys follow in the background, once committed.
+    ids = [person.pk for person in persons]
+    transaction.on_commit(lambda: enqueue_keys(ids))
     person_of: dict[int, int] = {
         row.number: row.person_id for row in rows if row.person_id
     }
