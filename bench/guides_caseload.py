@@ -25,8 +25,8 @@ from accounts.models import Municipality, Office, Role, RoleGrant, User
 from bench.cases import fetch, logged_in
 from clients.models import Person, ResidenceStatus
 from demo.data import ERZ
-from guidance.caseload import month_index, month_of
 from guidance.models import Care, CareSpell, EndReason, Source
+from lib.months import month_index, month_of
 from lib.names import name_key
 
 OFFICE_CODE = "BCAS"

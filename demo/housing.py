@@ -20,6 +20,7 @@ from directory.models import Partner
 from housing.actions import complete_inspection, save_findings
 from housing.models import Accommodation, Inspection, Kind, Occupancy, Staffing
 from housing.standards_seed import ensure_catalogue
+from lib.months import month_index, month_of
 
 NIESKY = "Gemeinschaftsunterkunft Niesky"
 # (name, kind, address, municipality, places, families, accessible, shown in the portal)
@@ -138,8 +139,7 @@ def _series(
 
 
 def _months_before(first: datetime.date, months: int) -> datetime.date:
-    year, month = divmod(first.year * 12 + first.month - 1 - months, 12)
-    return datetime.date(year, month + 1, 1)
+    return month_of(month_index(first) - months)
 
 
 def _earlier_inspection(place: Accommodation, by: User, day: datetime.date) -> None:

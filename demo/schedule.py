@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Municipality, Office, Site, User
+from lib.months import next_month
 from schedule.actions import Booker, book
-from schedule.budget import next_month
 from schedule.models import (
     AppointmentSource,
     Cancellation,

@@ -25,6 +25,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.models import Role, User
 from clients.models import ResidenceStatus
+from lib.months import month_end, month_index, month_of, months_between
 
 from .models import Care, CareSpell
 
@@ -33,28 +34,6 @@ MAX_MONTHS = 36
 FULL_TIME_HOURS = Decimal(40)
 UNKNOWN_DISTRICT = pgettext_lazy("district", "Unknown")
 ONE_DECIMAL = Decimal("0.1")
-
-
-# --- Months ----------------------------------------------------------------------
-
-
-def month_index(month: datetime.date) -> int:
-    return month.year * 12 + month.month - 1
-
-
-def month_of(index: int) -> datetime.date:
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def month_end(month: datetime.date) -> datetime.date:
-    return month_of(month_index(month) + 1) - datetime.timedelta(days=1)
-
-
-def months_between(first: datetime.date, last: datetime.date) -> list[datetime.date]:
-    """The first days of the months from first to last, both included."""
-    return [
-        month_of(index) for index in range(month_index(first), month_index(last) + 1)
-    ]
 
 
 def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:

@@ -6,8 +6,9 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import KernForm, MonthField
+from lib.months import month_index
 
-from .caseload import MAX_MONTHS, month_index
+from .caseload import MAX_MONTHS
 
 
 class CaseloadPeriodForm(KernForm):

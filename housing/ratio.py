@@ -18,6 +18,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.formats import number_format
 
 from accounts.models import Office
+from lib.months import months_between, next_month
 
 from .models import Accommodation, Occupancy, Settings, Staffing
 
@@ -244,11 +245,10 @@ def step_chart(
             parts.append(f"M {x(day)} {y(value)}")
         parts.append(f"H {x(until)}")
         drawing = True
-    months = []
-    month = (first.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    while month <= last:
-        months.append(MonthTick(day=month, x=x(month)))
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    months = [
+        MonthTick(day=month, x=x(month))
+        for month in months_between(next_month(first), last)
+    ]
     steps = [Decimal(top) * share / 4 for share in range(5)]
     ticks = [Tick(label=number_format(step, 0), position=y(step)) for step in steps]
     return StepChart(

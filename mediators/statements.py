@@ -16,6 +16,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.models import Office
+from lib.months import next_month
 
 from .billing import TENTH, ZERO, Line, local_day, price
 from .models import PAYABLE, Assignment, AssignmentStatus, Mediator, Rate
@@ -26,9 +27,8 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
     """The first moment of the month and of the next one, in local time."""
-    following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     start = datetime.datetime.combine(month, datetime.time())
-    end = datetime.datetime.combine(following, datetime.time())
+    end = datetime.datetime.combine(next_month(month), datetime.time())
     return timezone.make_aware(start), timezone.make_aware(end)
 
 

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 
 from cases.models import Concern
 from guidance.models import Care
+from lib.months import month_end, month_start, months_between
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,7 @@ class Period:
 
     @classmethod
     def month_of(cls, day: datetime.date) -> "Period":
-        following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-        return cls(day.replace(day=1), following - datetime.timedelta(days=1))
+        return cls(month_start(day), month_end(day))
 
     @property
     def days(self) -> int:
@@ -45,11 +45,7 @@ class Period:
         return Period(end - datetime.timedelta(days=self.days - 1), end)
 
     def months(self) -> list[datetime.date]:
-        first, months = self.start.replace(day=1), []
-        while first <= self.end:
-            months.append(first)
-            first = Period.month_of(first).end + datetime.timedelta(days=1)
-        return months
+        return months_between(self.start, self.end)
 
     def __str__(self) -> str:
         if self == Period.year(self.start.year):

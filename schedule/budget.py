@@ -14,19 +14,12 @@ from django.db.models import Sum
 
 from accounts.models import Office, User
 from cases.models import Activity
+from lib.months import month_end, month_start, next_month
 
-from .models import HoursBudget, HoursRule, OutreachEvent, month_end
+from .models import HoursBudget, HoursRule, OutreachEvent
 from .sessions import sessions
 
 MONTHS_AHEAD = 12
-
-
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def next_month(month: datetime.date) -> datetime.date:
-    return month_end(month) + datetime.timedelta(days=1)
 
 
 def hours(minutes: int) -> Decimal:

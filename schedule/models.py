@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality, Office, Site
+from lib.months import month_end
 
 BERLIN = timezone.get_default_timezone()
 # How far ahead an open-ended rule is looked at for dates and clashes.
@@ -775,8 +776,3 @@ class FeedToken(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
-
-
-def month_end(month: datetime.date) -> datetime.date:
-    following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return following - datetime.timedelta(days=1)

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Office, Site
+from lib.months import month_end
 from pages.models import Kind as PageKind
 from pages.nav import kind_url
 from portal import throttle
@@ -30,7 +31,6 @@ from .models import (
     HoursRule,
     OutreachEvent,
     OutreachKind,
-    month_end,
 )
 from .public_forms import BookingForm
 from .sessions import Session, rules_of, session_of, sessions

@@ -19,8 +19,9 @@ from cases.tests.factories import make_concern
 from conftest import logged_in
 from demo.build import build_structure
 from demo.schedule import seed_schedule
-from schedule.budget import month_report, next_month
-from schedule.models import Appointment, HoursRule, month_end
+from lib.months import month_end, next_month
+from schedule.budget import month_report
+from schedule.models import Appointment, HoursRule
 from schedule.sessions import sessions
 from schedule.templatetags.hours import long_date
 

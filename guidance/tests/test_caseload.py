@@ -28,10 +28,10 @@ from guidance.caseload import (
     caseload,
     default_period,
     fte_of,
-    months_between,
     per_fte,
 )
 from guidance.models import Care, CareSpell, EndReason
+from lib.months import months_between
 
 from .factories import make_care
 
