@@ -2,12 +2,10 @@
 
 from collections.abc import Iterable
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.http import StaffRequest
-from accounts.models import User
 
 from .models import Consent, Person, PersonAccess
 
@@ -45,20 +43,3 @@ def get_consent_for(request: StaffRequest, pk: int) -> Consent:
         raise Http404
     get_person_for(request, consent.person_id, log=False)
     return consent
-
-
-def merged_into_id(pk: int, user: User) -> int | None:
-    """Where a person of the user's office merged away now lives (following
-    merges of merges), to send the user there; None otherwise."""
-    if not 0 < pk < 2**63:
-        return None  # no such record; the database could not even compare it
-    merges = apps.get_model("dedupe", "Merge").objects.filter(undone_at__isnull=True)
-    current, seen = pk, set()
-    while (
-        found := merges.filter(merged_id=current, office_id=user.office_id)
-        .values_list("kept_id", flat=True)
-        .first()
-    ) is not None and found not in seen:
-        seen.add(current)
-        current = found
-    return current if current != pk else None

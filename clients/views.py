@@ -9,9 +9,10 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import staff_required
 from accounts.http import StaffRequest
 from accounts.models import PERSON_ROLES
+from dedupe.merge import merged_into_id
 from lib.history import record_changes
 
-from .access import get_consent_for, get_person_for, merged_into_id
+from .access import get_consent_for, get_person_for
 from .actions import create_household, save_person
 from .forms import (
     HouseholdForm,
@@ -65,7 +66,7 @@ def person_create(request: StaffRequest) -> HttpResponse:
 @staff_required(*PERSON_ROLES)
 def person_detail(request: StaffRequest, pk: int) -> HttpResponse:
     user = request.user
-    kept = merged_into_id(pk, user)
+    kept = merged_into_id(pk, user.office_id) if user.office_id else None
     if kept is not None:
         messages.info(request, _("This record was merged into the one shown here."))
         return redirect("clients:person_detail", pk=kept)

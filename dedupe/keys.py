@@ -47,19 +47,34 @@ def _rows(persons: Iterable[dict[str, Any]]) -> Iterator[PersonKey]:
             )
 
 
+# What the keys are made of: a save that changes none of it keeps them.
+KEYED_FIELDS = frozenset(
+    {
+        "family_name",
+        "given_names",
+        "name_original",
+        "birth_date",
+        "birth_date_precision",
+    }
+)
+
+
+def values_of(person: Person) -> dict[str, Any]:
+    """The FIELDS of a person at hand, without asking the database again."""
+    return {name: getattr(person, name) for name in FIELDS}
+
+
 def add_for(persons: Iterable[Person]) -> None:
     """Keys of persons just created in bulk (bulk_create sends no signal)."""
-    values = ({name: getattr(person, name) for name in FIELDS} for person in persons)
+    values = (values_of(person) for person in persons)
     PersonKey.objects.bulk_create(_rows(values), batch_size=BATCH)
 
 
-def refresh(person_ids: Iterable[int]) -> None:
-    """Make the keys of these persons again from their current names."""
-    ids = list(person_ids)
-    persons = Person.objects.filter(pk__in=ids).values(*FIELDS)
+def refresh(person: Person) -> None:
+    """Make the keys of a person again from the names just saved."""
     with transaction.atomic():
-        PersonKey.objects.filter(person_id__in=ids).delete()
-        PersonKey.objects.bulk_create(_rows(persons), batch_size=BATCH)
+        PersonKey.objects.filter(person_id=person.pk).delete()
+        add_for([person])
 
 
 def rebuild(office: Office) -> int:

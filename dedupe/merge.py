@@ -89,15 +89,26 @@ def merged_away_ids() -> QuerySet[Merge, int]:
     return Merge.objects.active().values_list("merged_id", flat=True)
 
 
-def merged_into(person: Person) -> Person | None:
-    """The record a person now lives on, following merges of merges (to
-    redirect to it); None when the person was not merged away."""
-    current = None
-    active = Merge.objects.active().select_related("kept")
+def merged_into_id(pk: int, office_id: int) -> int | None:
+    """The id of the record a person of the office now lives on, following
+    merges of merges (to redirect to it); None when not merged away."""
+    if not 0 < pk < 2**63:
+        return None  # no such record; the database could not even compare it
+    active = Merge.objects.active().filter(office_id=office_id)
+    current = pk
     # No cycles: a record merged away cannot be kept in another merge.
-    while (found := active.filter(merged=current or person).first()) is not None:
-        current = found.kept
-    return current
+    while (
+        kept := active.filter(merged_id=current)
+        .values_list("kept_id", flat=True)
+        .first()
+    ) is not None:
+        current = kept
+    return None if current == pk else current
+
+
+def merged_into(person: Person) -> Person | None:
+    kept = merged_into_id(person.pk, person.office_id)
+    return None if kept is None else Person.objects.get(pk=kept)
 
 
 # -- the relations -------------------------------------------------------

@@ -15,4 +15,7 @@ from . import keys
 def person_saved(sender: type[Person], instance: Person, **kwargs: Any) -> None:
     if kwargs.get("raw"):
         return  # loading fixtures: no names to trust yet
-    keys.refresh([instance.pk])
+    changed = kwargs.get("update_fields")
+    if changed is not None and not keys.KEYED_FIELDS & set(changed):
+        return  # a phone number or a household: the keys stay as they are
+    keys.refresh(instance)

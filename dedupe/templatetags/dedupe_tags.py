@@ -10,7 +10,7 @@ from accounts.models import User
 from cases.models import Concern
 from clients.models import Person
 from dedupe.access import MERGE_ROLES
-from dedupe.keys import FIELDS, record_of
+from dedupe.keys import record_of, values_of
 from dedupe.lookup import Found, likely_persons
 from dedupe.matching import Record
 from dedupe.models import Merge
@@ -38,8 +38,8 @@ def person_duplicates(user: User, person: Person) -> list[Candidate]:
     """Likely other records of the same person that the user may open."""
     if not _merges_records(user):
         return []
-    values = Person.objects.filter(pk=person.pk).values(*FIELDS).get()
-    found = likely_persons(person.office_id, record_of(values), exclude=[person.pk])
+    record = record_of(values_of(person))
+    found = likely_persons(person.office_id, record, exclude=[person.pk])
     return _visible(user, found)
 
 
