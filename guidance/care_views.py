@@ -3,8 +3,11 @@ suggestions, transfer, end and reopening, plan steps, plan templates and
 training records."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -143,24 +146,14 @@ def care_create(request: StaffRequest) -> HttpResponse:
 def care_assign(request: StaffRequest, pk: int) -> HttpResponse:
     care = get_care_for(request.user, pk)
     form = AssignForm(request.POST or None, office_id=care.office_id)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.assign(care, form.cleaned_data["guide"], request.user)
-        except CareError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                _("%(name)s now holds the care.") % {"name": care.guide},
-            )
-            return redirect("guidance:care_detail", pk=care.pk)
-    context = {
-        "nav": "guidance",
-        "care": care,
-        "form": form,
-        "suggestions": suggest_guides(care) if care.is_active else [],
-    }
-    return render(request, "guidance/care/care_assign.html", context)
+    return _change_guide(
+        request,
+        care,
+        form,
+        lambda data: actions.assign(care, data["guide"], request.user),
+        _("%(name)s now holds the care."),
+        "guidance/care/care_assign.html",
+    )
 
 
 @staff_required(*INTAKE_ROLES)
@@ -171,19 +164,34 @@ def care_transfer(request: StaffRequest, pk: int) -> HttpResponse:
         office_id=care.office_id,
         initial={"on": timezone.localdate()},
     )
+    return _change_guide(
+        request,
+        care,
+        form,
+        lambda data: actions.transfer(
+            care, data["to_guide"], data["note"], request.user, data["on"]
+        ),
+        _("The care is handed over to %(name)s."),
+        "guidance/care/care_transfer.html",
+    )
+
+
+def _change_guide(
+    request: StaffRequest,
+    care: Care,
+    form: forms.Form,
+    change: Callable[[dict[str, Any]], object],
+    done: str,
+    template: str,
+) -> HttpResponse:
+    """Assign or hand over a care; ``done`` names the new guide as %(name)s."""
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            actions.transfer(
-                care, data["to_guide"], data["note"], request.user, data["on"]
-            )
+            change(form.cleaned_data)
         except CareError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request,
-                _("The care is handed over to %(name)s.") % {"name": care.guide},
-            )
+            messages.success(request, done % {"name": care.guide})
             return redirect("guidance:care_detail", pk=care.pk)
     context = {
         "nav": "guidance",
@@ -191,7 +199,7 @@ def care_transfer(request: StaffRequest, pk: int) -> HttpResponse:
         "form": form,
         "suggestions": suggest_guides(care) if care.is_active else [],
     }
-    return render(request, "guidance/care/care_transfer.html", context)
+    return render(request, template, context)
 
 
 @staff_required(*CARE_ROLES)

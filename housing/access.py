@@ -27,7 +27,12 @@ def accommodations_for(
 def get_accommodation_for(
     user: User, pk: int, roles: set[Role] = VIEW_ROLES
 ) -> Accommodation:
-    found = accommodations_for(user, roles).filter(pk=pk).first()
+    found = (
+        accommodations_for(user, roles)
+        .filter(pk=pk)
+        .select_related("municipality", "operator", "social_care")
+        .first()
+    )
     if found is None:
         raise Http404
     return found

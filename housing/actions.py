@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -55,39 +56,38 @@ def save_accommodation(form: AccommodationForm) -> Accommodation | None:
 def record_occupancy(
     accommodation: Accommodation, on: datetime.date, residents: int, by: User
 ) -> int | None:
-    """One count a day: a second count of the same day corrects the first.
-    The residents of the replaced count, if there was one."""
-    with transaction.atomic():
-        before = (
-            Occupancy.objects.select_for_update()
-            .filter(accommodation=accommodation, on=on)
-            .values_list("residents", flat=True)
-            .first()
-        )
-        Occupancy.objects.update_or_create(
-            accommodation=accommodation,
-            on=on,
-            defaults={"residents": residents, "recorded_by": by},
-        )
-    return before
+    """The residents of the replaced count of the same day, if any."""
+    return _record_daily(Occupancy, "residents", accommodation, on, residents, by)
 
 
 def record_staffing(
     accommodation: Accommodation, on: datetime.date, fte: Decimal, by: User
 ) -> Decimal | None:
-    """One staffing a day: a second entry of the same day corrects the first.
-    The FTE of the replaced entry, if there was one."""
+    """The FTE of the replaced entry of the same day, if any."""
+    return _record_daily(Staffing, "fte", accommodation, on, fte, by)
+
+
+def _record_daily(
+    model: type[Occupancy] | type[Staffing],
+    field: str,
+    accommodation: Accommodation,
+    on: datetime.date,
+    value: Any,
+    by: User,
+) -> Any:
+    """One entry a day: a second entry of the same day corrects the first;
+    the value it replaced, if there was one."""
     with transaction.atomic():
         before = (
-            Staffing.objects.select_for_update()
+            model.objects.select_for_update()
             .filter(accommodation=accommodation, on=on)
-            .values_list("fte", flat=True)
+            .values_list(field, flat=True)
             .first()
         )
-        Staffing.objects.update_or_create(
+        model.objects.update_or_create(
             accommodation=accommodation,
             on=on,
-            defaults={"fte": fte, "recorded_by": by},
+            defaults={field: value, "recorded_by": by},
         )
     return before
 

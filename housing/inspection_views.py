@@ -1,6 +1,8 @@
 """The catalogue of minimum standards and the inspections against it."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.contrib import messages
 from django.db.models import Q
@@ -37,6 +39,20 @@ from .inspection_forms import (
 from .light import RULE, applicable_standards, light_of, overdue_at
 from .models import Catalogue, DeficiencyStatus, Inspection, Standard
 from .standards_seed import ensure_catalogue
+
+T = TypeVar("T")
+
+
+def _tell(
+    request: StaffRequest, work: Callable[[], T], done: Callable[[T], str]
+) -> None:
+    """Run a write; the user is told why it was refused, or that it is done."""
+    try:
+        result = work()
+    except actions.Refused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, done(result))
 
 
 def _office(user: User) -> Office:
@@ -192,12 +208,11 @@ def standard_remove(request: StaffRequest, pk: int, standard: int) -> HttpRespon
     removed = _standard_of(found, standard)
     form = VersionNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            version = actions.remove_standard(found, removed, form.cleaned_data["note"])
-        except actions.Refused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, _saved_message(found, version))
+        _tell(
+            request,
+            lambda: actions.remove_standard(found, removed, form.cleaned_data["note"]),
+            lambda version: _saved_message(found, version),
+        )
         return redirect("housing:catalogue")
     context = {
         "nav": "housing",
@@ -253,12 +268,11 @@ def inspection_edit(request: StaffRequest, pk: int) -> HttpResponse:
         accommodation=inspection.accommodation,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.save_inspection(form)
-        except actions.Refused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, _("The inspection is saved."))
+        _tell(
+            request,
+            lambda: actions.save_inspection(form),
+            lambda _saved: _("The inspection is saved."),
+        )
         return redirect("housing:inspection_detail", pk=pk)
     context = {
         "nav": "housing",
@@ -324,12 +338,11 @@ def inspection_findings(request: StaffRequest, pk: int) -> HttpResponse:
         return redirect("housing:inspection_detail", pk=pk)
     form = FindingsForm(request.POST or None, inspection=inspection)
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.save_findings(inspection, form.entries())
-        except actions.Refused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, _("The findings are saved."))
+        _tell(
+            request,
+            lambda: actions.save_findings(inspection, form.entries()),
+            lambda _saved: _("The findings are saved."),
+        )
         return redirect("housing:inspection_detail", pk=pk)
     context = {"nav": "housing", "form": form, "inspection": inspection}
     return render(request, "housing/inspections/findings_form.html", context)
@@ -343,18 +356,16 @@ def photo_add(request: StaffRequest, pk: int) -> HttpResponse:
     form = PhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            count = actions.add_photos(inspection, data["photos"], data["caption"])
-        except actions.Refused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(
-                request,
+        _tell(
+            request,
+            lambda: actions.add_photos(inspection, data["photos"], data["caption"]),
+            lambda count: (
                 ngettext(
                     "%(count)d photo is added.", "%(count)d photos are added.", count
                 )
-                % {"count": count},
-            )
+                % {"count": count}
+            ),
+        )
         return redirect("housing:inspection_detail", pk=pk)
     context = {"nav": "housing", "form": form, "inspection": inspection}
     return render(request, "housing/inspections/photo_form.html", context)
@@ -383,12 +394,11 @@ def photo_remove(request: StaffRequest, pk: int, photo: int) -> HttpResponse:
     found = inspection.photos.filter(pk=photo).first()
     if found is None:
         raise Http404
-    try:
-        actions.remove_photo(found)
-    except actions.Refused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The photo is removed."))
+    _tell(
+        request,
+        lambda: actions.remove_photo(found),
+        lambda _removed: _("The photo is removed."),
+    )
     return redirect("housing:inspection_detail", pk=pk)
 
 
@@ -399,12 +409,11 @@ def deficiency_create(request: StaffRequest, pk: int) -> HttpResponse:
         return redirect("housing:inspection_detail", pk=pk)
     form = DeficiencyForm(request.POST or None, inspection=inspection)
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_deficiency(form)
-        except actions.Refused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, _("The deficiency is recorded."))
+        _tell(
+            request,
+            lambda: actions.add_deficiency(form),
+            lambda _added: _("The deficiency is recorded."),
+        )
         return redirect("housing:inspection_detail", pk=pk)
     context = {"nav": "housing", "form": form, "inspection": inspection}
     return render(request, "housing/inspections/deficiency_form.html", context)
@@ -416,12 +425,11 @@ def deficiency_remove(request: StaffRequest, pk: int, deficiency: int) -> HttpRe
     found = get_deficiency_for(request.user, deficiency)
     if found.inspection_id != pk:
         raise Http404
-    try:
-        actions.remove_deficiency(found)
-    except actions.Refused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The deficiency is removed."))
+    _tell(
+        request,
+        lambda: actions.remove_deficiency(found),
+        lambda _removed: _("The deficiency is removed."),
+    )
     return redirect("housing:inspection_detail", pk=pk)
 
 
@@ -438,14 +446,13 @@ def deficiency_settle(request: StaffRequest, pk: int, deficiency: int) -> HttpRe
     form = SettleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            actions.settle_deficiency(
+        _tell(
+            request,
+            lambda: actions.settle_deficiency(
                 inspection, found, data["status"], data["note"].strip()
-            )
-        except actions.Refused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, _("The deficiency is settled."))
+            ),
+            lambda _settled: _("The deficiency is settled."),
+        )
         return redirect("housing:inspection_detail", pk=pk)
     context = {
         "nav": "housing",
@@ -460,14 +467,12 @@ def deficiency_settle(request: StaffRequest, pk: int, deficiency: int) -> HttpRe
 @require_POST
 def inspection_complete(request: StaffRequest, pk: int) -> HttpResponse:
     inspection = get_inspection_for(request.user, pk, INSPECT_ROLES)
-    try:
-        verdict = actions.complete_inspection(inspection)
-    except actions.Refused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(
-            request,
+    _tell(
+        request,
+        lambda: actions.complete_inspection(inspection),
+        lambda verdict: (
             _("The inspection is completed. Traffic light: %(light)s.")
-            % {"light": verdict.light.label},
-        )
+            % {"light": verdict.light.label}
+        ),
+    )
     return redirect("housing:inspection_detail", pk=pk)
