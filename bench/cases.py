@@ -9,7 +9,6 @@ names, their spellings and the shape of the cases are the demo's.
 import datetime
 import platform
 import random
-import sqlite3
 import statistics
 import time
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Office, User
-from bench.machine import machine
+from bench.machine import database_version, machine
 from cases.models import Concern
 from clients.models import Person
 from demo import build, generate
@@ -220,11 +219,3 @@ def context(office: Office) -> dict:
         "concern_list": f"status=all, per_page={PER_PAGE}, pages drawn at random",
         "name_search": "names of random persons, often in another spelling",
     }
-
-
-def database_version() -> str:
-    if connection.vendor == "sqlite":
-        return sqlite3.sqlite_version
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        return str(cursor.fetchone()[0])

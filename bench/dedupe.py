@@ -14,17 +14,19 @@ var/bench-dedupe.sqlite3, PostgreSQL in LOTSE_BENCH_PG_URL or else in the
 server that benchmark starts (var/bench-pg), database lotse_bench_dedupe.
 """
 
-import datetime
 import os
-import platform
 import statistics
 from typing import Any
 
-import django
-
 from bench.dedupe_measure import INTAKE, WARM_UP, persons_wanted
-from bench.machine import machine
-from bench.reports import ROOT, SHORT, database_on, measure_in_process, own_server
+from bench.reports import (
+    ROOT,
+    SHORT,
+    database_on,
+    measure_in_process,
+    measured_context,
+    own_server,
+)
 
 GOAL_MS = 20
 MODULE = "bench.dedupe_measure"
@@ -146,29 +148,8 @@ def breakdown(found: dict[str, Any]) -> dict[str, Any]:
 
 
 def context(measured: dict[str, dict[str, Any]], persons: int) -> dict:
-    first = next(iter(measured.values()))
     return {
-        "rows": first["rows"],
-        # SQLite is the reference: run.py names the file after this vendor,
-        # so a run of both writes dedupe.json. Both are under "measured".
-        "database": {
-            "vendor": first["vendor"],
-            "version": first["version"],
-            "measured": {
-                vendor: {
-                    "version": found["version"],
-                    "server": found.get("server", "file in var/"),
-                    "settings": found["settings"],
-                    "rows": found["rows"],
-                    "lookup": breakdown(found),
-                }
-                for vendor, found in measured.items()
-            },
-        },
-        "date": datetime.date.today().isoformat(),
-        "machine": machine(),
-        "python": platform.python_version(),
-        "django": django.get_version(),
+        **measured_context(measured, lambda found: {"lookup": breakdown(found)}),
         "goal": f"lookup p95 ≤ {GOAL_MS} ms (a Splink call per record: about 200 ms)",
         "warm_up_lookups": WARM_UP,
         "lookups": INTAKE,

@@ -52,7 +52,8 @@ def main(out: Path) -> None:
     from django.db import connection
 
     from bench.dedupe_data import ensure_dataset
-    from bench.reports_measure import database_version, server_settings
+    from bench.machine import database_version
+    from bench.reports_measure import server_settings
 
     office = ensure_dataset(persons_wanted())
     # office_size is cached; this process's cache is new, but be sure.

@@ -24,7 +24,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from accounts.models import Municipality, Office, User
-from bench.machine import machine
+from bench.machine import database_version, machine
 from demo.data import ERZ, ORIGINS
 from guidance.intake_actions import check_import, receive_list, run_commit
 from guidance.models import Care, ImportStatus, RowOutcome
@@ -70,7 +70,7 @@ def run() -> dict:
     }
     context = {
         "rows": {"list": ROWS, "new": new, "cares_created": created},
-        "database": {"vendor": connection.vendor, "version": db_version()},
+        "database": {"vendor": connection.vendor, "version": database_version()},
         "date": datetime.date.today().isoformat(),
         "machine": machine(),
         "python": platform.python_version(),
@@ -86,15 +86,6 @@ def run() -> dict:
         figures |= caseload.get("figures", caseload)
         context |= caseload.get("context", {})
     return {"figures": figures, "context": context}
-
-
-def db_version() -> str:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-        else:
-            cursor.execute("SELECT sqlite_version()")
-        return str(cursor.fetchone()[0])
 
 
 def ensure_office() -> tuple[Office, User]:

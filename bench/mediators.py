@@ -16,7 +16,6 @@ the counts are right; the other benchmarks' data is left alone.
 import datetime
 import platform
 import random
-import sqlite3
 import statistics
 import time
 from decimal import Decimal
@@ -28,7 +27,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Municipality, Office, User
-from bench.machine import machine
+from bench.machine import database_version, machine
 from demo.data import ERZ
 from mediators.models import (
     Assignment,
@@ -418,11 +417,3 @@ def context(office: Office) -> dict:
         "languages": f"{len(LANGUAGES)}, Zipf-weighted in pool and requests",
         "measured": "mediators.ranking.rank() in-process, one after the other",
     }
-
-
-def database_version() -> str:
-    if connection.vendor == "sqlite":
-        return sqlite3.sqlite_version
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        return str(cursor.fetchone()[0])

@@ -6,7 +6,6 @@ database (bench/run.py's configure()), so it asks a process of the server's.
 """
 
 import json
-import sqlite3
 import sys
 
 import django
@@ -16,28 +15,19 @@ def facts(slug: str) -> dict:
     from django.db import connection
 
     from accounts.models import Office
+    from bench.machine import database_version
     from cases.models import Concern
     from portal.models import Submission
 
     office = Office.objects.filter(slug=slug).first()
     return {
         "vendor": connection.vendor,
-        "version": version(),
+        "version": database_version(),
         "offices": Office.objects.count(),
         "office_exists": office is not None,
         "concerns": Concern.objects.filter(office=office).count(),
         "submissions": Submission.objects.filter(concern__office=office).count(),
     }
-
-
-def version() -> str:
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        return sqlite3.sqlite_version
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        return str(cursor.fetchone()[0])
 
 
 if __name__ == "__main__":

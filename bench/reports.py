@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -187,12 +187,16 @@ def database_on(server: str, name: str) -> str:
 # --- The circumstances ---------------------------------------------------------
 
 
-def context(measured: dict[str, dict[str, Any]], concerns: int) -> dict:
+def measured_context(
+    measured: dict[str, dict[str, Any]],
+    per_database: Callable[[dict[str, Any]], dict[str, Any]] = lambda found: {},
+) -> dict:
+    """What a benchmark run on both databases records about them."""
     first = next(iter(measured.values()))
     return {
         "rows": first["rows"],
         # SQLite is the reference: run.py names the file after this vendor,
-        # so a run of both writes reports.json. Both are under "measured".
+        # so a run of both writes one file. Both are under "measured".
         "database": {
             "vendor": first["vendor"],
             "version": first["version"],
@@ -202,6 +206,7 @@ def context(measured: dict[str, dict[str, Any]], concerns: int) -> dict:
                     "server": found.get("server", "file in var/"),
                     "settings": found["settings"],
                     "rows": found["rows"],
+                    **per_database(found),
                 }
                 for vendor, found in measured.items()
             },
@@ -210,6 +215,12 @@ def context(measured: dict[str, dict[str, Any]], concerns: int) -> dict:
         "machine": machine(),
         "python": platform.python_version(),
         "django": django.get_version(),
+    }
+
+
+def context(measured: dict[str, dict[str, Any]], concerns: int) -> dict:
+    return {
+        **measured_context(measured),
         "period": "the whole year of one office (Period 1 Jan – 31 Dec)",
         "warm_up_runs": WARM_UP,
         "runs": RUNS,

@@ -31,6 +31,7 @@ def concerns_wanted() -> int:
 
 
 def main(out: Path) -> None:
+    from bench.machine import database_version
     from bench.run import configure
 
     configure()
@@ -110,17 +111,6 @@ def rows(office: Any) -> dict[str, int]:
         "referrals": Referral.objects.filter(concern__office=office).count(),
         "portal_submissions": Submission.objects.filter(concern__office=office).count(),
     }
-
-
-def database_version() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-        else:
-            cursor.execute("SELECT sqlite_version()")
-        return str(cursor.fetchone()[0])
 
 
 def server_settings() -> dict[str, str]:
