@@ -6,6 +6,7 @@ and the error summary at the top of the form, so templates only write
 ``{{ form }}``.
 """
 
+import datetime
 import re
 import unicodedata
 from typing import Any
@@ -184,3 +185,37 @@ class MonthField(forms.DateField):
                 % {"first": self.first_year, "last": self.last_year},
                 code="out_of_range",
             )
+
+
+Span = tuple[datetime.date, datetime.date]
+
+
+class MonthSpanForm(KernForm):
+    """A first and a last month sent by GET (fields ``start`` and ``end``,
+    declared by the subclass); empty ones take the default span, and
+    ``check_span`` adds the page's own rules."""
+
+    def __init__(self, data: Any = None, *, default: Span) -> None:
+        self.default = default
+        super().__init__(data, initial={"start": default[0], "end": default[1]})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.errors:
+            return data
+        data["start"] = data.get("start") or self.default[0]
+        data["end"] = data.get("end") or self.default[1]
+        self.check_span(data["start"], data["end"])
+        return data
+
+    def check_span(self, start: datetime.date, end: datetime.date) -> None:
+        raise NotImplementedError
+
+    def period(self) -> Span | None:
+        """The chosen first and last month, the default when none was chosen,
+        None when the input is invalid."""
+        if not self.is_bound:
+            return self.default
+        if not self.is_valid():
+            return None
+        return self.cleaned_data["start"], self.cleaned_data["end"]
