@@ -8,7 +8,6 @@ anyone who computes on. Text that a spreadsheet would run as a formula is
 defused in both. The PDF is a tagged PDF/UA-1 in the page's language.
 """
 
-import csv
 import datetime
 import io
 from collections.abc import Iterable, Sequence
@@ -30,6 +29,7 @@ from accounts.decorators import staff_required
 from accounts.http import StaffRequest
 from accounts.models import Office
 from lib.pdf import html_to_pdf
+from lib.spreadsheets import defused, excel_csv
 
 from .access import DEMAND_ROLES, PAY_ROLES, get_mediator_for, require
 from .demand import default_period, demand
@@ -282,13 +282,6 @@ def _ym(month: datetime.date) -> tuple[int, int]:
 
 # --- Spreadsheet writers -----------------------------------------------------
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _defused(text: str) -> str:
-    """Text that a spreadsheet would take for a formula, quoted as text."""
-    return f"'{text}" if text.startswith(FORMULA_START) else text
-
 
 def _csv_cell(value: Cell) -> str:
     if value is None:
@@ -299,17 +292,14 @@ def _csv_cell(value: Cell) -> str:
         return f"{value:%d.%m.%Y}"
     if isinstance(value, int):
         return str(value)
-    return _defused(value)
+    return defused(value)
 
 
 def _csv(name: str, header: list[str], rows: Iterable[Sequence[Cell]]) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_defused(text) for text in header])
-    for row in rows:
-        writer.writerow([_csv_cell(value) for value in row])
-    content = "\ufeff" + buffer.getvalue()
-    response = HttpResponse(content.encode(), content_type="text/csv; charset=utf-8")
+    lines = [[defused(text) for text in header]]
+    lines += [[_csv_cell(value) for value in row] for row in rows]
+    content = excel_csv(lines)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -10,7 +10,6 @@ not through tablib: the files need number formats per cell (euros, one
 decimal for hours) and several tables per sheet, which tablib cannot set.
 """
 
-import csv as csv_module
 import io
 import re
 from collections.abc import Iterator, Sequence
@@ -32,6 +31,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from lib.pdf import html_to_pdf
+from lib.spreadsheets import defused, excel_csv
 
 from .models import ReportText
 from .statistics import Report, Table
@@ -347,14 +347,8 @@ def _ods_cell(value: str | Cell, look: str, styles: dict[str, Style]) -> TableCe
 
 # --- CSV -------------------------------------------------------------------------
 
+
 # Text a spreadsheet would take for a formula (a topic named "=HYPERLINK(…)").
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(text: str) -> str:
-    return f"'{text}" if text.startswith(FORMULA_START) else text
-
-
 def _csv_value(cell: Cell) -> str:
     """Plain digits with a decimal comma, no grouping and no unit: German
     Excel reads them as numbers, as the office's other CSV files."""
@@ -375,9 +369,7 @@ def _csv_lines(report: Report) -> Iterator[tuple[str, Table]]:
 def csv(report: Report, *, title: str) -> bytes:
     """Long format, one line per cell (totals and key figures included):
     report; period; section; table; row; column; value."""
-    buffer = io.StringIO()
-    writer = csv_module.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
+    lines = [
         [
             gettext("Report"),
             gettext("Period"),
@@ -387,12 +379,12 @@ def csv(report: Report, *, title: str) -> bytes:
             gettext("Column"),
             gettext("Value"),
         ]
-    )
+    ]
     period = str(report.period)
     for section, table in _csv_lines(report):
         rows = [*table.rows, *([table.total] if table.total else [])]
         for row in rows:
             for column, cell in zip(table.columns, row.cells, strict=True):
                 texts = [title, period, section, table.caption, row.label, column]
-                writer.writerow([*map(_csv_text, texts), _csv_value(cell)])
-    return ("\ufeff" + buffer.getvalue()).encode()
+                lines.append([*map(defused, texts), _csv_value(cell)])
+    return excel_csv(lines)
