@@ -12,9 +12,16 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lib.security import start_session_clock
+
 from .decorators import staff_required
 from .forms import LoginForm, OTPSetupForm
 from .http import StaffRequest
+from .throttle import too_many_failures
+
+# Set when the second factor is given; a session that had it keeps the mark
+# when the app is reset (django-otp forgets the device, not this).
+VERIFIED_ONCE = "lotse_verified_once"
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -25,12 +32,16 @@ def _next_url(request: HttpRequest) -> str:
 
 
 def login(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and too_many_failures(request):
+        return render(request, "accounts/too_many_logins.html", status=429)
     form = LoginForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         auth.login(request, form.user)
+        start_session_clock(request)
         if form.device is None:
             return redirect("accounts:otp_setup")
         otp_login(request, form.device)
+        request.session[VERIFIED_ONCE] = True
         return redirect(_next_url(request))
     return render(
         request, "accounts/login.html", {"form": form, "next": _next_url(request)}
@@ -58,6 +69,11 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         # A paired user who is not verified must log in with the code.
         auth.logout(request)
         return redirect("accounts:login")
+    if request.session.get(VERIFIED_ONCE):
+        # Verified with an app that was reset since: pairing a new one takes
+        # the password again, not just a session that outlived the old app.
+        auth.logout(request)
+        return redirect("accounts:login")
     device, _created = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "Authenticator"}
     )
@@ -66,6 +82,9 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
+        # The session now opens office data: a key seen before it must not.
+        request.session.cycle_key()
+        request.session[VERIFIED_ONCE] = True
         messages.success(request, _("Your authenticator app is set up."))
         return redirect("cases:desk")
     qr = segno.make(device.config_url, error="m").svg_inline(

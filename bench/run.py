@@ -22,6 +22,8 @@ BENCHMARKS = {
     "guides": "bench.guides",
     "reports": "bench.reports",
     "dedupe": "bench.dedupe",
+    # "load" is the name; bench/load.py is the load generator.
+    "load": "bench.fault",
 }
 
 
@@ -33,6 +35,8 @@ def configure() -> None:
         os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench-cases.sqlite3'}"
     # django.test.Client speaks to "testserver".
     os.environ["LOTSE_ALLOWED_HOSTS"] = "testserver"
+    # A benchmark is not a production site: development keys are fine.
+    os.environ.setdefault("LOTSE_PRODUCTION", "0")
     import django
 
     django.setup()

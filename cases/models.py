@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Office, Site, User
 from clients.models import Consent, Household, Person
 from directory.models import Partner
+from lib.crypto import EncryptedTextField
 
 
 class Topic(models.Model):
@@ -136,7 +137,7 @@ class Concern(models.Model):
     type = models.CharField(_("type"), max_length=20, choices=ConcernType.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     subject = models.CharField(_("subject"), max_length=200)
-    description = models.TextField(
+    description = EncryptedTextField(
         _("description"), blank=True, help_text=_("Confidential counselling note.")
     )
     topics = models.ManyToManyField(
@@ -196,7 +197,7 @@ class Concern(models.Model):
     outcome = models.CharField(
         _("outcome"), max_length=20, choices=Outcome.choices, blank=True
     )
-    outcome_note = models.TextField(_("note on the outcome"), blank=True)
+    outcome_note = EncryptedTextField(_("note on the outcome"), blank=True)
     justification = models.CharField(
         _("complaint justified?"),
         max_length=20,
@@ -222,6 +223,9 @@ class Concern(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when erasure or retention removed what identified it; the row stays
+    # for the statistics (privacy.anonymise).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[topics, persons, shared_with])
 
     objects = ConcernQuerySet.as_manager()
@@ -345,7 +349,7 @@ class Activity(models.Model):
     mediator_needed = models.BooleanField(
         _("a language mediator was needed"), default=False
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True)
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -400,14 +404,14 @@ class Referral(models.Model):
         blank=True,
         related_name="referrals",
     )
-    reason = models.TextField(_("reason for the referral"), blank=True)
+    reason = EncryptedTextField(_("reason for the referral"), blank=True)
     status = models.CharField(
         _("status"),
         max_length=10,
         choices=ReferralStatus.choices,
         default=ReferralStatus.SENT,
     )
-    result = models.TextField(_("result"), blank=True)
+    result = EncryptedTextField(_("result"), blank=True)
     sent_on = models.DateField(_("sent on"), default=datetime.date.today)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -7,16 +7,25 @@ from django.http import Http404
 
 from accounts.http import StaffRequest
 
+from .accesslog import append
 from .models import Consent, Person, PersonAccess
 
 
 def log_person_read(request: StaffRequest, persons: Iterable[Person]) -> None:
+    """Append one entry per person to the office's chained access log."""
     user = request.user
-    PersonAccess.objects.bulk_create(
-        PersonAccess(
-            office_id=p.office_id, user=user, person=p, path=request.path[:500]
-        )
-        for p in persons
+    path = request.path[:500]
+    append(
+        [
+            PersonAccess(
+                office_id=p.office_id,
+                user=user,
+                person=p,
+                person_number=p.pk,
+                path=path,
+            )
+            for p in persons
+        ]
     )
 
 

@@ -81,8 +81,16 @@ class PersonQuerySet(models.QuerySet["Person"]):
         # A record merged into another one lives on there (dedupe.Merge).
         merges = apps.get_model("dedupe", "Merge").objects
         merged_away = merges.filter(merged=OuterRef("pk"), undone_at__isnull=True)
-        mine = self.filter(office_id=user.office_id).exclude(Exists(merged_away))
-        if user.sees_whole_office or user.has_role("office_staff"):
+        mine = self.filter(
+            office_id=user.office_id, anonymised_at__isnull=True
+        ).exclude(Exists(merged_away))
+        if user.sees_whole_office:
+            return mine
+        # Art. 18: a restricted record is left to the commissioner and deputy.
+        requests = apps.get_model("privacy", "DataRequest").objects
+        restricted = requests.restricting().filter(person=OuterRef("pk"))
+        mine = mine.exclude(Exists(restricted))
+        if user.has_role("office_staff"):
             return mine
         # A guide: own clients and the parties of concerns assigned or shared.
         from_concerns = Q(assigned_to=user) | Q(shared_with=user)
@@ -183,6 +191,9 @@ class Person(models.Model):
     name_key = models.CharField(max_length=600, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when erasure or retention removed what identified it; the row stays
+    # for the statistics (privacy.anonymise).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["name_key", "updated_at"])
 
     objects = PersonQuerySet.as_manager()
@@ -355,24 +366,84 @@ class Consent(models.Model):
             self.save(update_fields=["withdrawn_at"])
 
 
+# The digest before an office's first entry.
+GENESIS_DIGEST = "0" * 64
+
+
 class PersonAccess(models.Model):
-    """Every opening of a person's record: who, when, which record, which page."""
+    """Every opening of a person's record: who, when, which record, which page.
+
+    Append only, through clients.accesslog: each office's entries form a hash
+    chain (sequence 1, 2, 3…, each digest covering the previous one), so that
+    a changed, removed or slipped-in entry shows in `manage.py
+    verify_access_log`.
+    """
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The chain covers person_number, not this key: a merge moves the key to
+    # the kept record and an erasure clears it without breaking the chain.
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="accesses"
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accesses",
     )
+    # The person's id when the record was opened; after an erasure a number
+    # that identifies nobody.
+    person_number = models.BigIntegerField(editable=False)
     at = models.DateTimeField(default=timezone.now, db_index=True)
     path = models.CharField(max_length=500)
+    sequence = models.PositiveBigIntegerField(editable=False)
+    digest = models.CharField(max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("access to a person's record")
         verbose_name_plural = _("accesses to persons' records")
         ordering = ["-at"]
         indexes = [models.Index(fields=["person", "-at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "sequence"], name="access_sequence_once"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user} → {self.person_id} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} → {self.person_number} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding and self.sequence is None:
+            # A new entry joins its office's chain (a plain create() too).
+            # Imported here: accesslog builds on these models.
+            from .accesslog import append
+
+            append([self])
+            return
+        super().save(*args, **kwargs)
+
+
+class AccessChain(models.Model):
+    """The head of an office's access log chain, locked by every append so
+    that two requests never continue the same entry.
+
+    The anchor is where verification starts: the last pruned entry, or the
+    genesis (sequence 0) while nothing has been pruned.
+    """
+
+    office = models.OneToOneField(
+        Office, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    last_sequence = models.PositiveBigIntegerField(default=0)
+    last_digest = models.CharField(max_length=64, default=GENESIS_DIGEST)
+    anchor_sequence = models.PositiveBigIntegerField(default=0)
+    anchor_digest = models.CharField(max_length=64, default=GENESIS_DIGEST)
+
+    class Meta:
+        verbose_name = _("access log chain")
+        verbose_name_plural = _("access log chains")
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.last_sequence} {self.last_digest[:12]}"

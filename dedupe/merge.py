@@ -64,7 +64,16 @@ BIRTH_DATE_FIELDS = ("birth_date", "birth_date_precision")
 HOUSEHOLD_FIELDS = ("household", "household_role")
 # Never taken from the merged record: the kept record's identity and name
 # (staff chose it), and what the database maintains.
-KEPT_FIELDS = ("id", "office", "family_name", "name_key", "created_at", "updated_at")
+# anonymised_at: anonymised records are hidden and never offered for a merge.
+KEPT_FIELDS = (
+    "id",
+    "office",
+    "family_name",
+    "name_key",
+    "created_at",
+    "updated_at",
+    "anonymised_at",
+)
 # Values that say "not known" although they are not empty.
 UNKNOWN_VALUES = {
     "gender": Gender.UNSTATED,

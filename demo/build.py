@@ -34,6 +34,7 @@ from .guidance import seed_guidance
 from .housing import seed_housing
 from .mediators import seed_mediators
 from .portal import seed_portal
+from .privacy import seed_privacy
 from .reports import seed_reports
 from .schedule import seed_schedule
 
@@ -73,6 +74,7 @@ def load(small: bool = False) -> Summary:
         seed_reports(office)
         seed_dedupe(office)
         seed_housing(office)
+        seed_privacy(office)
     return Summary(
         offices=Office.objects.count(),
         users=User.objects.count(),

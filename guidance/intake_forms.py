@@ -15,6 +15,7 @@ from clients.models import Person
 from dedupe.merge import merged_away_ids
 from lib.forms import DateInput, KernForm, model_choice_field
 from lib.iso import country_choices, language_choices
+from lib.table_files import DAMAGED, table_kind
 
 from .intake import EXTENSIONS, MAX_BYTES, folded_name, parse_date, same_birth_date
 from .intake_actions import Intake
@@ -49,19 +50,18 @@ class ImportForm(KernForm):
         super().__init__(*args, **kwargs)
         self.office = office
         self.content = b""
+        self.file_name = ""
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        name = (upload.name or "").lower()
-        if not name.endswith(EXTENSIONS):
-            raise forms.ValidationError(
-                _("This kind of file cannot be read. Upload a CSV, XLSX or ODS file.")
-            )
         if upload.size is not None and upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB."))
-        self.content = upload.read()
+        self.content = upload.read(MAX_BYTES + 1)
+        if len(self.content) > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
         if not self.content.strip():
             raise forms.ValidationError(_("The file is empty."))
+        self.file_name = _name_for(upload.name or "", self._kind())
         earlier = (
             RecognitionImport.objects.filter(
                 office=self.office,
@@ -85,6 +85,27 @@ class ImportForm(KernForm):
                 }
             )
         return upload
+
+    def _kind(self) -> str:
+        # By content: the reader is chosen by the name, which may lie.
+        kind = table_kind(self.content)
+        if kind == DAMAGED:
+            raise forms.ValidationError(
+                _("The spreadsheet cannot be read. Is it damaged or protected?")
+            )
+        if not kind:
+            raise forms.ValidationError(
+                _("This kind of file cannot be read. Upload a CSV, XLSX or ODS file.")
+            )
+        return kind
+
+
+def _name_for(name: str, kind: str) -> str:
+    """The uploaded name with the extension of what the file holds."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in EXTENSIONS:
+        stem = name
+    return f"{stem or 'list'}.{kind}"
 
 
 class CommitForm(KernForm):

@@ -50,12 +50,11 @@ def import_create(request: StaffRequest) -> HttpResponse:
     office = _office(request.user)
     form = ImportForm(request.POST or None, request.FILES or None, office=office)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         found = intake_actions.receive_list(
             office,
             request.user,
             form.content,
-            upload.name or "",
+            form.file_name,
             form.cleaned_data["source"],
         )
         return redirect("guidance:import_detail", pk=found.pk)

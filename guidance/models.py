@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Office
 from cases.models import Activity
 from clients.models import DatePrecision, Person
+from lib.crypto import EncryptedTextField
 
 
 class CareKind(models.TextChoices):
@@ -83,11 +84,14 @@ class Care(models.Model):
     end_reason = models.CharField(
         _("why the care ended"), max_length=12, choices=EndReason.choices, blank=True
     )
-    end_note = models.TextField(_("note on the end"), blank=True)
+    end_note = EncryptedTextField(_("note on the end"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when erasure or retention removed what identified it; the row stays
+    # for the statistics (privacy.anonymise).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = CareQuerySet.as_manager()
@@ -134,7 +138,7 @@ class CareSpell(models.Model):
     began_on = models.DateField(_("from"))
     ended_on = models.DateField(_("until"), null=True, blank=True)
     # What the previous guide handed over (empty for the first spell).
-    handover_note = models.TextField(_("handover note"), blank=True)
+    handover_note = EncryptedTextField(_("handover note"), blank=True)
 
     class Meta:
         verbose_name = _("guide's spell of care")
@@ -231,7 +235,7 @@ class PlanStep(models.Model):
     )
     due_on = models.DateField(_("due on"), null=True, blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = EncryptedTextField(_("note"), blank=True)
     activities = models.ManyToManyField(
         Activity, blank=True, related_name="plan_steps", verbose_name=_("activities")
     )

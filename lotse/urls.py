@@ -19,6 +19,7 @@ urlpatterns = [
     path("mediators/", include("mediators.urls")),
     path("guidance/", include("guidance.urls")),
     path("accommodation/", include("housing.urls")),
+    path("privacy/", include("privacy.urls")),
     path("calendar/", include("schedule.feed_urls")),
     # The public portal: /p/<office>/<language>/...
     path("p/", include("portal.urls")),

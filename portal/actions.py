@@ -104,12 +104,14 @@ def _new_concern(office: Office, sent: Sent) -> Concern:
     # Staff read the inbox in German, whatever language the portal was in.
     with translation.override("de"):
         label = str(kind.label)
-    first_line = sent.text.strip().splitlines()[0] if sent.text.strip() else ""
+    # Not the message's first line: subjects are stored in plain text for
+    # lists and sorting, the message itself is encrypted (lib.crypto).
+    subject = f"{label}: {sent.topic.name}" if sent.topic else label
     return Concern(
         office=office,
         type=kind.concern_type,
         channel="portal",
-        subject=Truncator(f"{label}: {first_line}").chars(200),
+        subject=Truncator(subject).chars(200),
         description=sent.text,
         anonymous=not (sent.contact_email or sent.contact_phone),
         accommodation=sent.accommodation,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality, Office
 from cases.models import Concern, ConcernType, Status, Topic
+from lib.crypto import EncryptedTextField
 
 from . import languages
 
@@ -102,7 +103,7 @@ class Submission(models.Model):
         default=False,
         help_text=_("Not solved when the browser ran without JavaScript."),
     )
-    public_answer = models.TextField(_("public answer"), blank=True)
+    public_answer = EncryptedTextField(_("public answer"), blank=True)
     public_answer_language = models.CharField(
         _("language of the answer"),
         max_length=5,

@@ -35,6 +35,15 @@ def allowed(scope: str, key: str, limit: int) -> bool:
     return count(scope, key) < limit
 
 
+def allowed_once(request: HttpRequest, scope: str, limit: int) -> bool:
+    """Count this request from its address; False when it is one too many."""
+    key = address_key(request)
+    if not allowed(scope, key, limit):
+        return False
+    record(scope, key)
+    return True
+
+
 def honeypot(request: HttpRequest) -> str:
     """The refusal when the field people never see was filled, else ""."""
     if request.POST.get("website"):
@@ -44,13 +53,11 @@ def honeypot(request: HttpRequest) -> str:
 
 def take(request: HttpRequest, scope: str, limit: int) -> str:
     """Count a post from this address, or say why it is one too many."""
-    key = address_key(request)
-    if not allowed(scope, key, limit):
+    if not allowed_once(request, scope, limit):
         return _(
             "Many messages were sent from your connection. Please try again in "
             "an hour, or call us."
         )
-    record(scope, key)
     return ""
 
 

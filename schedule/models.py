@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality, Office, Site
+from lib.crypto import EncryptedTextField
 from lib.months import month_end
 
 BERLIN = timezone.get_default_timezone()
@@ -486,7 +487,8 @@ class Appointment(models.Model):
         related_name="appointments",
         verbose_name=_("mediator request"),
     )
-    subject = models.CharField(
+    # Free text from the visitor, often about health or family: encrypted.
+    subject = EncryptedTextField(
         _("what it is about"),
         max_length=300,
         blank=True,
@@ -690,7 +692,7 @@ class OutreachNote(models.Model):
     event = models.ForeignKey(
         OutreachEvent, on_delete=models.CASCADE, related_name="notes"
     )
-    text = models.TextField(_("note"))
+    text = EncryptedTextField(_("note"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -8,6 +8,7 @@ booking and appointment pages carry personal data and are never cached.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -238,6 +239,11 @@ def _form_page(
 @require_http_methods(["GET", "POST"])
 @portal_view
 def appointment(request: PortalRequest, token: str) -> HttpResponse:
+    # The link's token is the only key to the booking: limit the guessing.
+    if not throttle.allowed_once(
+        request, "appointment", settings.PORTAL_APPOINTMENT_LOOKUPS_PER_HOUR
+    ):
+        return render(request, "portal/too_many.html", status=429)
     found = actions.find_by_token(token[:100])
     if found is None or found.office_id != request.portal.office.pk:
         raise Http404

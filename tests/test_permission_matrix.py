@@ -25,6 +25,7 @@ from pages.actions import create_page, ensure_required_pages
 from portal.actions import Sent, submit
 from portal.languages import BY_CODE
 from portal.models import ReplyTemplate, RoutingRule
+from privacy.tests.matrix_world import build_privacy
 from reports.tests.world import build_reports
 from schedule.tests.world import build_schedule
 
@@ -85,6 +86,11 @@ HOUSING_POST = row(302, 302, 302, 403, 403, 302, 403, 403, 404, 403)
 # An empty count comes back as the page with the form's errors.
 HOUSING_FORM_POST = row(302, 200, 200, 403, 403, 200, 403, 403, 404, 403)
 HOUSING_SETTINGS = row(302, 200, 200, 403, 403, 403, 403, 403, 200, 403)
+# Data protection requests and retention: the commissioner and the deputy,
+# each office its own; a request or person of another office is not found.
+PRIVACY = row(302, 200, 200, 403, 403, 403, 403, 403, 200, 403)
+PRIVACY_OBJECT = row(302, 200, 200, 403, 403, 403, 403, 403, 404, 403)
+PRIVACY_POST = row(302, 302, 302, 403, 403, 403, 403, 403, 404, 403)
 STAFF = row(302, 200, 403, 403, 403, 403, 403, 200, 200, 403)
 STAFF_MEMBER = row(302, 200, 403, 403, 403, 403, 403, 200, 404, 403)
 STAFF_POST = row(302, 302, 403, 403, 403, 403, 403, 302, 404, 403)
@@ -172,6 +178,7 @@ def world(cast):
         **build_reports(cast),
         **build_dedupe(cast),
         **build_housing(cast),
+        **build_privacy(cast),
     }
 
 
@@ -224,6 +231,19 @@ GET_PAGES = [
     ("contact_delete", "/partners/contacts/{contact}/delete/", DIRECTORY_EDIT),
     ("office", "/statistics/", STATISTICS),
     ("state", "/statistics/state/", STATE),
+    ("request_list", "/privacy/", PRIVACY),
+    ("request_detail", "/privacy/requests/{access_request}/", PRIVACY_OBJECT),
+    ("download_pdf", "/privacy/requests/{access_request}/report.pdf", PRIVACY_OBJECT),
+    (
+        "download_json",
+        "/privacy/requests/{access_request}/report.json",
+        PRIVACY_OBJECT,
+    ),
+    ("access_report", "/privacy/persons/{privacy_person}/access/", PRIVACY_OBJECT),
+    ("erase", "/privacy/persons/{privacy_person}/erase/", PRIVACY_OBJECT),
+    ("restrict", "/privacy/persons/{privacy_person}/restrict/", PRIVACY_OBJECT),
+    ("retention", "/privacy/retention/", PRIVACY),
+    ("retention_due", "/privacy/retention/due/", PRIVACY),
     ("accommodation_list", "/accommodation/", HOUSING_LIST),
     ("accommodation_detail", "/accommodation/{accommodation}/", HOUSING_OBJECT),
     ("accommodation_create", "/accommodation/new/", HOUSING_MANAGE),
@@ -405,6 +425,7 @@ CARE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
 TEXT_GATE = {"anon", "gina", "gustav", "olga", "anton", "ada", "stella"}
 MERGE_GATE = {"anon", "gina", "gustav", "anton", "ada", "stella"}
 HOUSING_GATE = MERGE_GATE
+PRIVACY_GATE = MERGE_GATE | {"olga"}
 # POST-only before anything else: a GET is 405 for everyone.
 NO_GATE: set[str] = set()
 EVERYONE = set(USERS)
@@ -442,6 +463,7 @@ POST_ACTIONS = [
         HOUSING_GATE,
     ),
     ("merge_undo", "/clients/duplicates/merges/{merge}/undo/", MERGE_POST, MERGE_GATE),
+    ("lift", "/privacy/requests/{restriction}/lift/", PRIVACY_POST, PRIVACY_GATE),
     (
         "text_delete",
         "/statistics/texts/{report_text}/delete/",

@@ -11,6 +11,7 @@ under PUBLIC_PATHS. Staff-only messages may stay empty there, since the
 staff interface is not offered in those languages.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,9 @@ PUBLIC_PATHS = (
     "schedule/templatetags/hours.py",
     "templates/schedule/public/",
     "templates/schedule/email/",
+    # The access report (Art. 15) is written in the person's language.
+    "privacy/disclosure.py",
+    "templates/privacy/pdf/",
 )
 
 
@@ -68,14 +72,30 @@ def refresh(po_path: Path, domain: str) -> None:
         po_path.write_text(before, encoding="utf-8")
 
 
-def is_public(entry: polib.POEntry) -> bool:
+def report_msgids() -> set[str]:
+    """Field names and choices the access report takes from the models."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lotse.settings")
+    import django
+
+    django.setup()
+    from privacy.disclosure import report_msgids as collected
+
+    return collected()
+
+
+def is_public(entry: polib.POEntry, reported: frozenset[str]) -> bool:
+    if entry.msgid in reported:
+        return True
     return any(path.startswith(PUBLIC_PATHS) for path, _line in entry.occurrences)
 
 
-def problems(po_path: Path, public_only: bool = False) -> list[str]:
+def problems(
+    po_path: Path, public_only: bool = False, reported: frozenset[str] = frozenset()
+) -> list[str]:
     found = []
     for entry in polib.pofile(str(po_path)):
-        if entry.obsolete or (public_only and not is_public(entry)):
+        if entry.obsolete or (public_only and not is_public(entry, reported)):
             continue
         where = f"{po_path.relative_to(ROOT)}: {entry.msgid[:60]!r}"
         if "fuzzy" in entry.flags:
@@ -92,10 +112,11 @@ def main() -> int:
         for code in REQUIRED
         if not (ROOT / "locale" / code / "LC_MESSAGES" / "django.po").exists()
     ]
+    reported = frozenset(report_msgids())
     for po_path in catalogues:
         refresh(po_path, po_path.stem)
         public_only = po_path.parent.parent.name != STAFF_LANGUAGE
-        found += problems(po_path, public_only)
+        found += problems(po_path, public_only, reported)
     for line in found:
         print(line)
     if found:

@@ -20,7 +20,12 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.check_translations import ROOT, STAFF_LANGUAGE, is_public  # noqa: E402
+from tools.check_translations import (  # noqa: E402
+    ROOT,
+    STAFF_LANGUAGE,
+    is_public,
+    report_msgids,
+)
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w+\}")
 SEP = "\u0000"
@@ -36,18 +41,22 @@ def key(entry: polib.POEntry) -> str:
     )
 
 
-def wanted(entry: polib.POEntry, language: str, everything: bool) -> bool:
+def wanted(
+    entry: polib.POEntry, language: str, everything: bool, reported: frozenset[str]
+) -> bool:
     if entry.obsolete:
         return False
-    if not everything and language != STAFF_LANGUAGE and not is_public(entry):
+    public = is_public(entry, reported)
+    if not everything and language != STAFF_LANGUAGE and not public:
         return False
     return "fuzzy" in entry.flags or not entry.translated()
 
 
 def export(language: str, everything: bool) -> dict:
     todo: dict = {}
+    reported = frozenset(report_msgids())
     for entry in catalogue(language):
-        if wanted(entry, language, everything):
+        if wanted(entry, language, everything, reported):
             todo[key(entry)] = ["", ""] if entry.msgid_plural else ""
     return todo
 

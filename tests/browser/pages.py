@@ -161,6 +161,16 @@ PAGES = [
         ),
         "carla",
     ),
+    Entry("data protection requests", at("/privacy/"), "carla"),
+    Entry(
+        "data protection request", at("/privacy/requests/{access_request}/"), "carla"
+    ),
+    Entry("restriction", at("/privacy/requests/{restriction}/"), "dieter"),
+    Entry("access report", at("/privacy/persons/{privacy_person}/access/"), "carla"),
+    Entry("erasure", at("/privacy/persons/{privacy_person}/erase/"), "carla"),
+    Entry("restrict", at("/privacy/persons/{privacy_person}/restrict/"), "carla"),
+    Entry("retention rules", at("/privacy/retention/"), "carla"),
+    Entry("retention dry run", at("/privacy/retention/due/"), "carla"),
     Entry("likely duplicates", at("/clients/duplicates/"), "olga"),
     Entry(
         "merge two records",
@@ -354,6 +364,10 @@ NOT_PAGES = {
     "deficiency_remove",
     # Duplicates: undoing a merge is POST-only.
     "merge_undo",
+    # Data protection: the report files and a POST-only lifting.
+    "download_pdf",
+    "download_json",
+    "lift",
     # Reports: the file downloads and a POST-only deletion.
     "run_download",
     "text_delete",

@@ -27,6 +27,7 @@ from pages.models import Page
 from portal import actions
 from portal.languages import BY_CODE
 from portal.models import ReplyTemplate, RoutingRule
+from privacy.tests.matrix_world import build_privacy
 from reports.tests.world import build_reports
 from schedule.tests.world import build_schedule
 
@@ -114,6 +115,7 @@ def build_portal(cast: Cast) -> PortalWorld:
             **build_reports(cast),
             **build_dedupe(cast),
             **build_housing(cast),
+            **build_privacy(cast),
         },
     )
 

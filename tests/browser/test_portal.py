@@ -19,7 +19,7 @@ from PIL import Image
 from playwright.sync_api import Page
 
 from portal.languages import BY_CODE, CODES, LANGUAGES, Language
-from portal.models import Submission
+from portal.models import Submission, code_digest, normalise_code
 
 from .helpers import (
     accessibility_problems,
@@ -343,7 +343,9 @@ def test_done_means_in_arabic_on_a_narrow_screen_with_the_keyboard_alone(
         page.keyboard.press("Enter")
     assert received_in("ar") in page.locator(".portal-status").inner_text()
 
-    submission = Submission.objects.get(concern__description=COMPLAINT)
+    # The text is encrypted at rest: found by the code the sender was given.
+    submission = Submission.objects.get(code_digest=code_digest(normalise_code(code)))
+    assert submission.concern.description == COMPLAINT
     assert submission.challenge_solved == javascript
     assert submission.portal_language == "ar"
     assert submission.attachments.count() == 1
