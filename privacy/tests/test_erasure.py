@@ -155,3 +155,15 @@ def test_an_open_care_blocks_erasure(cast):
     Care.objects.filter(person=world.amina).update(ended_on=None, end_reason="")
     response = erase(cast, world.amina)
     assert "still in the guide service" in response.content.decode()
+
+
+def test_an_earlier_access_report_cannot_be_downloaded_after_the_erasure(cast):
+    world = build(cast)
+    carla = cast.client("carla")
+    carla.post(f"/privacy/persons/{world.amina.pk}/access/", {"language": "de"})
+    made = DataRequest.objects.get(kind=RequestKind.ACCESS)
+    assert "report.pdf" in carla.get(f"/privacy/requests/{made.pk}/").content.decode()
+    erase(cast, world.amina)
+    page = carla.get(f"/privacy/requests/{made.pk}/").content.decode()
+    assert "report.pdf" not in page
+    assert carla.get(f"/privacy/requests/{made.pk}/report.pdf").status_code == 403
