@@ -94,6 +94,8 @@ class PersonKey(models.Model):
     key = models.CharField(max_length=80)
 
     class Meta:
+        verbose_name = _("search key of a name")
+        verbose_name_plural = _("search keys of names")
         # With the person: counting a key and ranking the persons who share
         # keys are answered from the index alone.
         indexes = [

@@ -1,6 +1,6 @@
 from django.apps import apps
 from django.contrib import messages
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -44,6 +44,13 @@ def request_detail(request: StaffRequest, pk: int) -> HttpResponse:
     return render(request, "privacy/request_detail.html", context)
 
 
+def _table_name(model: type[models.Model]) -> str:
+    base = getattr(model, "instance_type", None)
+    if base is None:
+        return str(model._meta.verbose_name_plural)
+    return _("%(table)s: earlier versions") % {"table": base._meta.verbose_name_plural}
+
+
 def _outcome_rows(found: DataRequest) -> list[tuple[str, int]]:
     """Counts per table under the table's name (no personal data in them)."""
     counts = found.outcome.get("disclosed") or found.outcome.get("changed") or {}
@@ -54,7 +61,7 @@ def _outcome_rows(found: DataRequest) -> list[tuple[str, int]]:
         except LookupError:
             rows.append((label, count))
         else:
-            rows.append((str(model._meta.verbose_name_plural), count))
+            rows.append((_table_name(model), count))
     return rows
 
 

@@ -87,6 +87,8 @@ def test_the_request_is_kept_without_personal_data(cast):
     for words in ("Haddad", "Amina", AMINA_NOTE, AMINA_ACTIVITY, "0151"):
         assert words not in stored
     assert made.outcome["changed"]["clients.person"] == 1
+    page = cast.client("carla").get(f"/privacy/requests/{made.pk}/").content.decode()
+    assert "persons: earlier versions" in page
     assert made.person_id == world.amina.pk  # the empty record, by number
 
 
