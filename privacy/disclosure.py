@@ -179,14 +179,22 @@ def shown_fields(model: type[models.Model], declared: About) -> list[models.Fiel
 
 def _section(model: type[models.Model], declared: About, ids: list[int]) -> Section:
     fields = shown_fields(model, declared)
+    # Related rows and earlier versions in a few queries per table, not a
+    # few per row: a long-known person has thousands of log entries.
+    one = [f.name for f in fields if f.is_relation and not f.many_to_many]
+    many = [f.name for f in fields if f.many_to_many]
+    rows = list(
+        rows_of(model, declared, ids).select_related(*one).prefetch_related(*many)
+    )
+    pasts = _history_of(model, [row.pk for row in rows])
     records = [
         Record(
             number=row.pk,
             title=str(row),
             values=[_value(row, f) for f in fields],
-            versions=_versions(row, fields),
+            versions=_versions(pasts.get(row.pk, []), fields),
         )
-        for row in rows_of(model, declared, ids)
+        for row in rows
     ]
     return Section(
         key=model._meta.label_lower,
@@ -261,16 +269,31 @@ def _words(value: Any) -> str:
     return formats.localize(value) if not isinstance(value, str) else value
 
 
-def _versions(row: models.Model, fields: list[models.Field]) -> list[Version]:
-    """Earlier states kept by the history table: what changed, when, by whom."""
-    history = getattr(row, "history", None)
-    if history is None:
+def _history_of(model: type[models.Model], pks: list[int]) -> dict[int, list]:
+    """Each row's earlier states from the history table, oldest first."""
+    history = getattr(model, "history", None)
+    found: dict[int, list] = {}
+    if history is None or not pks:
+        return found
+    pasts = (
+        history.model.objects.filter(id__in=pks)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    for past in pasts:
+        found.setdefault(past.id, []).append(past)
+    return found
+
+
+def _versions(pasts: list, fields: list[models.Field]) -> list[Version]:
+    """What changed from one earlier state to the next, when, by whom."""
+    if not pasts:
         return []
-    kept = {f.name for f in history.model._meta.get_fields()}
+    kept = {f.name for f in pasts[0]._meta.get_fields()}
     plain = [f for f in fields if not f.many_to_many and f.name in kept]
     versions = []
     before: dict[str, Any] = {}
-    for past in history.order_by("history_date", "history_id"):
+    for past in pasts:
         changes = []
         for f in plain:
             raw = getattr(past, f.attname, None)
