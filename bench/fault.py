@@ -23,7 +23,6 @@ import random
 import shlex
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,6 +42,7 @@ from bench.machine import machine
 
 from . import portal
 from .fault_client import LANGUAGES, OFFICE, Client, Form, Request, run_clients
+from .load import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = ROOT / "var" / "bench-load.sqlite3"
@@ -374,12 +374,6 @@ def count_in_database(
 
 
 # --- The figures and the circumstances -----------------------------------------
-
-
-def percentile(values: list[float], p: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else 0.0
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
 def figures(crash: Crash, found: dict) -> dict[str, float | int]:

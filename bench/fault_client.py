@@ -34,6 +34,7 @@ from PIL import Image
 from portal import challenge
 
 from .load import Reply
+from .portal import CSRF, TOKEN
 
 HOST = "127.0.0.1"
 OFFICE = "goerlitz"
@@ -44,8 +45,6 @@ RETRY_S = 0.1
 # Sends of one form (each after a new challenge) before the client gives up.
 MAX_SENDS = 20
 
-TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RECEIPT = re.compile(r"<code>([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})</code>")
 
 # What people write, in the portal's languages (Leichte Sprache is German).

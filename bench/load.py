@@ -24,6 +24,13 @@ class Failed(Exception):
     """A request that did not get the answer it should: counted, not timed."""
 
 
+def percentile(values: list[float], p: int) -> float:
+    """The p-th percentile; a single value is its own, none gives 0."""
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
 @dataclass
 class Reply:
     status: int
@@ -104,7 +111,7 @@ class Tally:
         return self.completed / self.seconds
 
     def percentile(self, p: int) -> float:
-        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[p - 1]
+        return percentile(self.latencies_ms, p)
 
     def error_count(self) -> int:
         return sum(self.errors.values())
