@@ -4,13 +4,12 @@ texts written before, batch by batch, and going back decrypts them."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from cases.models import Activity, Concern
 from guidance.models import Care
 from lib import crypto
 from schedule.models import Appointment, OutreachNote
+from tests.migrations import latest, migrate
 
 from .test_encryption import raw_values
 
@@ -24,17 +23,6 @@ BEFORE = [
 ]
 NOTE = "Angst vor der Abschiebung, schläft schlecht"
 START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def write_plain_texts(old, cast) -> None:

@@ -4,27 +4,15 @@ each office in (at, id) order, makes their heads, and can be undone."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from clients.accesslog import verify_chain
 from clients.models import AccessChain, PersonAccess
+from tests.migrations import latest, migrate
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 BEFORE = [("clients", "0001_initial")]
 EARLY = datetime.datetime(2025, 3, 1, 8, 0, tzinfo=datetime.UTC)
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def test_existing_entries_are_chained_per_office_and_the_chain_can_go(cast):
